@@ -1,0 +1,91 @@
+/*
+ * cli.h - the command-line layer: the command table, options declared as
+ * data (so parsing, --help and "did you mean" come from one place), exit
+ * statuses, and the diagnostics format. Only this layer prints to stderr
+ * or chooses an exit status.
+ */
+#ifndef TT_CLI_H
+#define TT_CLI_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+/* Exit statuses (design.md): documented in README.md. */
+enum {
+	TT_EXIT_OK = 0,
+	TT_EXIT_FAIL = 1,  /* runtime failure: I/O, database, resources */
+	TT_EXIT_USAGE = 2  /* bad usage or bad input */
+};
+
+typedef struct tt_opt {
+	const char *name;    /* long name without "--" */
+	int key;             /* short letter, or a value >= 256 for long-only */
+	const char *arg;     /* argument name for help ("FILE"); NULL = flag */
+	const char *help;    /* one line */
+} tt_opt;
+
+typedef struct tt_cmd tt_cmd;
+struct tt_cmd {
+	const char *name;
+	const char *summary;  /* one line for `themetrack --help` */
+	const char *synopsis; /* argument synopsis after the command name */
+	const tt_opt *opts;   /* terminated by {NULL} */
+	const char *details;  /* paragraphs after the options; may be NULL */
+	const char *example;  /* one or more example lines */
+	int (*run)(const tt_cmd *self, int argc, char **argv);
+};
+
+/* Every command, in help order; NULL-terminated. */
+extern const tt_cmd *const tt_commands[];
+
+/*
+ * Option iterator over cmd->opts with getopt_long. Returns the key of the
+ * next option (its argument in *arg), or -1 after the last option with
+ * *optind_out set to the first operand. Handles --help itself (prints the
+ * command's help to stdout and exits 0) and rejects unknown options and
+ * missing arguments with a one-line message naming the nearest valid
+ * option, exiting 2.
+ */
+typedef struct tt_optstate {
+	int started;
+	int optind;
+} tt_optstate;
+int tt_opt_next(const tt_cmd *cmd, tt_optstate *st, int argc, char **argv,
+		const char **arg);
+
+void tt_cmd_help(const tt_cmd *cmd, FILE *out);
+
+/* Diagnostics on stderr: "themetrack: ..." ; colour only on a terminal. */
+void tt_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void tt_errf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void tt_notef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints e as an error and returns the exit status for its status. */
+int tt_err_report(const tt_error *e);
+/* Exit status for a library status. */
+int tt_exit_for(tt_status s);
+
+/* Fails with exit 2 on a usage error (message printed with hint). */
+_Noreturn void tt_usage_fail(const tt_cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* True when stderr is a terminal and colour is allowed (NO_COLOR unset). */
+int tt_stderr_tty(void);
+int tt_color_ok(void);
+
+/* Verbosity shared by commands: -1 quiet, 0 normal, 1 verbose. */
+extern int tt_verbosity;
+
+/* The database path: --db, else $THEMETRACK_DB, else "themetrack.db". */
+const char *tt_default_db(void);
+
+/*
+ * The rules directory: --rules, else $THEMETRACK_RULES, else ./rules when
+ * it holds rule files (a source checkout), else the installed TT_DATADIR.
+ */
+const char *tt_default_rules(void);
+
+/* Levenshtein distance, for "did you mean". */
+size_t tt_edit_distance(const char *a, const char *b);
+
+#endif

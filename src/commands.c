@@ -1,0 +1,14 @@
+/* commands.c - the command table: one entry per src/cmd_*.c, help order. */
+#include <stddef.h>
+
+#include "cli.h"
+#include "banned.h"
+
+extern const tt_cmd tt_cmd_ingest;
+extern const tt_cmd tt_cmd_stats;
+
+const tt_cmd *const tt_commands[] = {
+	&tt_cmd_ingest,
+	&tt_cmd_stats,
+	NULL
+};
