@@ -904,33 +904,6 @@ const char *tt_stem(tt_stemmer *st, const char *word, size_t len,
 /* --- the stem view ------------------------------------------------------- */
 
 /*
- * Starts loading the cache slot of a token a few ahead, so that the
- * lookup finds it in cache: the vocabulary of a corpus outgrows L2, and a
- * miss costs more than hashing the word twice. ASCII words only (others
- * fold differently); a stale address after the table grows is harmless.
- */
-#define PREFETCH_AHEAD 3
-
-static void cache_prefetch(const tt_stemmer *st, const char *norm,
-			   const tt_token *t)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	size_t n = t->end - t->start;
-	char key[32];
-	fkey k;
-	if (t->kind == TT_TOK_NUMBER || t->kind == TT_TOK_PERCENT || n > sizeof(key))
-		return;
-	if (key_scan((const unsigned char *)norm + t->start, n, key, 1, &k) & 0x80)
-		return;
-	__builtin_prefetch(&st->slot[k.hash & (st->cap - 1)]);
-#else
-	(void)st;
-	(void)norm;
-	(void)t;
-#endif
-}
-
-/*
  * Fills s->stems from s->tok: words and acronyms stemmed (lower-cased),
  * numbers and percentages as their literal text ("37 %" as "37%"), each
  * followed by one space. Without a stemmer, words are only lower-cased.
@@ -950,8 +923,6 @@ static void build_stems(tt_sentence *s, tt_stemmer *st)
 		const char *stem;
 		size_t slen;
 
-		if (st && i + PREFETCH_AHEAD < s->ntok)
-			cache_prefetch(st, s->norm, &s->tok[i + PREFETCH_AHEAD]);
 		if (t->kind == TT_TOK_NUMBER || t->kind == TT_TOK_PERCENT) {
 			stem = w;
 			slen = wlen;

@@ -3,51 +3,62 @@
  *
  * One pass over the lines handles markdown-ish text (the seed reports) and
  * text extracted from PDF by pdftotext alike: the PDF rules cost nothing on
- * markdown, which has no form feeds and unwrapped paragraphs.
+ * markdown, which has no form feeds and unwrapped paragraphs. Text with a
+ * form feed is "PDF text" below.
  *
  *   1. lines       split on '\n' (a trailing '\r' dropped); content span,
  *                  indentation, page (form feeds seen so far).
- *   2. furniture   page headers and footers dropped: lines in the first 4
- *                  or last 6 non-blank lines of a page whose text (digits
- *                  read as '#') recurs on several pages, and page numbers
- *                  ("12", "Page 3 of 9", "- 4 -") there, with the blank
- *                  lines around them; a bare number standing alone between
- *                  blank lines is dropped anywhere.
+ *   2. furniture   dropped: lines in the first 4 or last 6 non-blank lines
+ *                  of a page whose text (digits read as '#') recurs on
+ *                  several pages (headers, footers), page numbers there
+ *                  ("12", "Page 3 of 9", "- 4 -"), and the blank lines
+ *                  around them; a bare number alone between blank lines
+ *                  anywhere, and in PDF text any bare number. A footnote at
+ *                  a page's foot ("1" after a blank line, then its text) is
+ *                  read after the paragraph that runs across that page.
  *   3. blocks      ATX headings, bold-only lines, table rows (tab cells or
- *                  "| a | b |"; separator rows skipped), list items, and
+ *                  "| a | b |"; separator rows skipped), list items,
  *                  paragraphs. A line joins the open paragraph or item
- *                  unless the previous line ended deliberately: it ends a
+ *                  unless the line before ended deliberately: it ends a
  *                  sentence and is clearly short of the text width (the
- *                  80th percentile of long lines), or it is short and
- *                  unpunctuated before a capital (a heading), or it ends
- *                  with ':'. A lower-case line always continues, even after
- *                  a blank line when the block before ended mid-sentence; at
- *                  a page break the sentence goes on unless it had ended.
- *                  A paragraph number on its own line ("12.") or leading a
- *                  paragraph in PDF text ("13. Children...") is kept out of
- *                  the display text.
- *   4. classes     headings inferred (see sg_classify), Ofsted-style
- *                  judgement cells ("label" then "Good") merged into one
- *                  table row, runs of "Label: value" lines made table rows,
- *                  the lines of a "Contents" page made table rows.
- *   5. outline     sections and the sentences of each block (sg_outline).
+ *                  80th percentile of long lines), or the next word would
+ *                  have fitted on it, or it ends with ':'; or the line is a
+ *                  short capitalised line standing alone (a heading). A
+ *                  lower-case line, or one after ',' or "and", "of"..., or
+ *                  after a hyphen, always continues - even after a blank
+ *                  line or a page break when the block before ended
+ *                  mid-sentence. Paragraph numbers ("12." on a line of its
+ *                  own, or "13. Children..." in PDF text) and bullets on a
+ *                  line of their own lead the next block.
+ *   4. classes     headings inferred (sg_classify); Ofsted judgement cells
+ *                  ("label", then "Good") merged into one table row, or a
+ *                  heading "label: Good" when the row stands alone; runs
+ *                  of "Label: value" lines and the entries of a "Contents"
+ *                  page made table rows.
+ *   5. outline     sections, and the sentences of each block (sg_outline).
  *
  * Display text (text.h): original characters, white space runs collapsed,
  * list markers and paragraph numbers left out, end-of-line hyphenation
- * undone (sg_hyphen_join), and inline markup left out too: ** and __, *x*
- * emphasis, simple HTML tags (<u>, </i>, <br/>...), the target of a
- * markdown link [text](url), backslash escapes. Table cells are joined by
- * " | " (its three bytes map to the delimiter's byte); empty cells are
- * dropped.
+ * undone (sg_hyphen_join), and - beyond text.h - inline markup left out:
+ * ** and __, *x* emphasis, simple HTML tags (<u>, </i>, <br/>...), the
+ * target of a markdown link [text](url), backslash escapes, and in PDF
+ * text footnote numbers glued to a word ("area2", "improvement.2"). Table
+ * cells are joined by " | " (all three bytes map to the delimiter's byte),
+ * empty cells dropped; a judgement heading joins label and grade with
+ * ": " (both bytes map to the white space after the label).
  *
  * Decisions a caller may rely on:
+ *   - sentences are in reading order; that is document order except for a
+ *     page-foot footnote, which follows the paragraph it interrupts;
  *   - a heading's sentence belongs to the section the heading opens;
  *   - a section title is the heading's display text without a final ':'
- *     (or a final '.' on the short "Learning points." kind);
+ *     (nor a final '.' on a short "Learning points." heading);
  *   - s->block is the 0-based ordinal of the block among the document's
- *     blocks (sentences of one paragraph share it);
- *   - in text with form feeds (PDF), numbered paragraphs are paragraphs;
- *     elsewhere "1." lines are list items.
+ *     blocks (the sentences of one paragraph or item share it);
+ *   - in PDF text, numbered paragraphs are paragraphs; elsewhere "1." lines
+ *     are list items (or numbered headings);
+ *   - TT_SEG_LINES takes every line with content as one paragraph unit,
+ *     section -1, with white space collapsed and nothing else changed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -705,9 +716,33 @@ static sg_key *sg_key_find(sg_key *tab, size_t cap, const char *key)
 enum { SG_TOP_ZONE = 4, SG_BOTTOM_ZONE = 6 };
 
 /*
+ * Is the number on line N glued as a footnote mark to a word in lines
+ * [first, end) of its page ("...improve?1", "area2.")?
+ */
+static int sg_has_mark(const sg *g, size_t first, size_t end, const sg_line *N)
+{
+	const char *s = g->s;
+	size_t nl = N->ce - N->cs;
+	for (size_t i = first; i < end; i++) {
+		const sg_line *L = &g->ln[i];
+		for (size_t p = L->cs + 1; p + nl <= L->ce; p++) {
+			char c = s[p - 1];
+			if (memcmp(s + p, s + N->cs, nl) != 0 ||
+			    !((c >= 'a' && c <= 'z') || c == '.' || c == '?' ||
+			      c == ')'))
+				continue;
+			if (p + nl == L->ce || !sg_is_digit(s[p + nl]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * A footnote at the foot of a page: a small bare number after a blank
  * line, then up to 6 lines of text ending at line `last` (the page's last
- * content line). The number is dropped and the text marked LF_NOTE.
+ * content line), whose number is glued to a word earlier on the page.
+ * The number is dropped and the text marked LF_NOTE.
  */
 static void sg_mark_footnote(sg *g, size_t first, size_t last)
 {
@@ -718,7 +753,8 @@ static void sg_mark_footnote(sg *g, size_t first, size_t last)
 		if (L->flags & (LF_BLANK | LF_DROP))
 			continue;
 		if (L->ce - L->cs <= 2 && sg_is_pagenum(g->s, L->cs, L->ce)) {
-			if (!text || i == first || !(ln[i - 1].flags & LF_BLANK))
+			if (!text || i == first || !(ln[i - 1].flags & LF_BLANK) ||
+			    !sg_has_mark(g, first, i, L))
 				return;
 			L->flags |= LF_DROP;
 			for (size_t j = i + 1; j <= last; j++)
@@ -731,18 +767,78 @@ static void sg_mark_footnote(sg *g, size_t first, size_t last)
 	}
 }
 
+/* Recurrence counts of the keys of lines at page edges. */
+typedef struct sg_keys {
+	sg_key *tab;
+	size_t cap;
+	uint32_t thr; /* pages a key must recur on to be furniture */
+} sg_keys;
+
+/* Counts line i's key once for page p. */
+static void sg_count_key(const sg *g, sg_keys *ks, size_t i, uint32_t p)
+{
+	char key[160];
+	if (!sg_furniture_key(g->s, &g->ln[i], key, sizeof(key)))
+		return;
+	sg_key *k = sg_key_find(ks->tab, ks->cap, key);
+	if (!k->key) {
+		k->key = xstrdup(key);
+		k->last_page = p;
+		k->pages = 1;
+	} else if (k->last_page != p) {
+		k->last_page = p;
+		k->pages++;
+	}
+}
+
+/* Is line i a page number or a line that recurs at page edges? */
+static int sg_is_furniture(const sg *g, const sg_keys *ks, size_t i)
+{
+	char key[160];
+	const sg_line *L = &g->ln[i];
+	if (sg_is_pagenum(g->s, L->cs, L->ce))
+		return 1;
+	if (!sg_furniture_key(g->s, L, key, sizeof(key)))
+		return 0;
+	const sg_key *k = sg_key_find(ks->tab, ks->cap, key);
+	return k->key && k->pages >= ks->thr;
+}
+
 /*
- * Drops page furniture (see the top). Only text with form feeds has pages;
- * lone bare numbers are dropped everywhere.
+ * Walks from one edge of page [first, last] inwards (from the bottom when
+ * `up`), dropping blank lines and furniture among the first `zone`
+ * non-blank lines; returns the first line kept (SG_NONE if none).
+ */
+static size_t sg_drop_edge(sg *g, const sg_keys *ks, size_t first,
+			   size_t last, int up, int zone)
+{
+	size_t i = up ? last : first;
+	int seen = 0;
+	for (;;) {
+		sg_line *L = &g->ln[i];
+		if (!(L->flags & LF_BLANK)) {
+			if (seen++ >= zone || !sg_is_furniture(g, ks, i))
+				return i;
+		}
+		L->flags |= LF_DROP;
+		if (i == (up ? first : last))
+			return SG_NONE;
+		i = up ? i - 1 : i + 1;
+	}
+}
+
+/*
+ * Drops page furniture (see the top). Only text with form feeds has
+ * pages; lone bare numbers are dropped everywhere.
  */
 static void sg_drop_furniture(sg *g)
 {
 	sg_line *ln = g->ln;
 	size_t npages = g->nln ? ln[g->nln - 1].page + 1 : 0;
-	char key[160];
 	if (npages >= 2) {
 		size_t *pfirst = xcalloc(npages, sizeof(size_t));
 		size_t *plast = xcalloc(npages, sizeof(size_t));
+		sg_keys ks;
 		for (size_t p = 0; p < npages; p++)
 			pfirst[p] = SG_NONE;
 		for (size_t i = 0; i < g->nln; i++) {
@@ -750,85 +846,43 @@ static void sg_drop_furniture(sg *g)
 				pfirst[ln[i].page] = i;
 			plast[ln[i].page] = i;
 		}
-		size_t cap = 64;
-		while (cap < npages * (SG_TOP_ZONE + SG_BOTTOM_ZONE) * 2)
-			cap *= 2;
-		sg_key *tab = xcalloc(cap, sizeof(*tab));
+		ks.cap = 64;
+		while (ks.cap < npages * (SG_TOP_ZONE + SG_BOTTOM_ZONE) * 2)
+			ks.cap *= 2;
+		ks.tab = xcalloc(ks.cap, sizeof(*ks.tab));
+		ks.thr = npages <= 4 ? 2 : 3;
+		if (ks.thr < npages / 4)
+			ks.thr = (uint32_t)(npages / 4);
 		for (size_t p = 0; p < npages; p++) {
 			if (pfirst[p] == SG_NONE)
 				continue;
 			int seen = 0;
-			for (size_t i = pfirst[p]; i <= plast[p] && seen < SG_TOP_ZONE; i++) {
-				if (ln[i].flags & LF_BLANK)
-					continue;
-				seen++;
-				if (!sg_furniture_key(g->s, &ln[i], key, sizeof(key)))
-					continue;
-				sg_key *k = sg_key_find(tab, cap, key);
-				if (!k->key) {
-					k->key = xstrdup(key);
-					k->last_page = (uint32_t)p;
-					k->pages = 1;
-				} else if (k->last_page != p) {
-					k->last_page = (uint32_t)p;
-					k->pages++;
+			for (size_t i = pfirst[p]; i <= plast[p] && seen < SG_TOP_ZONE; i++)
+				if (!(ln[i].flags & LF_BLANK)) {
+					seen++;
+					sg_count_key(g, &ks, i, (uint32_t)p);
 				}
-			}
 			seen = 0;
-			for (size_t i = plast[p] + 1; i-- > pfirst[p] && seen < SG_BOTTOM_ZONE;) {
-				if (ln[i].flags & LF_BLANK)
-					continue;
-				seen++;
-				if (!sg_furniture_key(g->s, &ln[i], key, sizeof(key)))
-					continue;
-				sg_key *k = sg_key_find(tab, cap, key);
-				if (!k->key) {
-					k->key = xstrdup(key);
-					k->last_page = (uint32_t)p;
-					k->pages = 1;
-				} else if (k->last_page != p) {
-					k->last_page = (uint32_t)p;
-					k->pages++;
+			for (size_t i = plast[p] + 1; i-- > pfirst[p] && seen < SG_BOTTOM_ZONE;)
+				if (!(ln[i].flags & LF_BLANK)) {
+					seen++;
+					sg_count_key(g, &ks, i, (uint32_t)p);
 				}
-			}
 		}
-		uint32_t thr = npages <= 4 ? 2 : 3;
-		if (thr < npages / 4)
-			thr = (uint32_t)(npages / 4);
 		for (size_t p = 0; p < npages; p++) {
 			if (pfirst[p] == SG_NONE)
 				continue;
-			for (int dir = 0; dir < 2; dir++) {
-				int seen = 0, zone = dir ? SG_BOTTOM_ZONE : SG_TOP_ZONE;
-				size_t i = dir ? plast[p] : pfirst[p];
-				for (;;) {
-					sg_line *L = &ln[i];
-					int drop = 0;
-					if (L->flags & LF_BLANK) {
-						drop = 1;
-					} else if (seen++ < zone) {
-						if (sg_is_pagenum(g->s, L->cs, L->ce)) {
-							drop = 1;
-						} else if (sg_furniture_key(g->s, L, key, sizeof(key))) {
-							sg_key *k = sg_key_find(tab, cap, key);
-							drop = k->key && k->pages >= thr;
-						}
-					}
-					if (!drop) {
-						if (dir)
-							sg_mark_footnote(g, pfirst[p], i);
-						break;
-					}
-					L->flags |= LF_DROP;
-					if (dir ? i == pfirst[p] : i == plast[p])
-						break;
-					i = dir ? i - 1 : i + 1;
-				}
-			}
+			if (sg_drop_edge(g, &ks, pfirst[p], plast[p], 0,
+					 SG_TOP_ZONE) == SG_NONE)
+				continue;
+			size_t kept = sg_drop_edge(g, &ks, pfirst[p], plast[p], 1,
+						   SG_BOTTOM_ZONE);
+			if (kept != SG_NONE)
+				sg_mark_footnote(g, pfirst[p], kept);
 		}
-		for (size_t i = 0; i < cap; i++)
-			free(tab[i].key);
-		free(tab);
+		for (size_t i = 0; i < ks.cap; i++)
+			free(ks.tab[i].key);
+		free(ks.tab);
 		free(pfirst);
 		free(plast);
 	}
@@ -1567,22 +1621,23 @@ static int sg_continues(const sg *g, const sg_block *b, const sg_line *P,
 	if (saw_blank)
 		return lower && !sg_sentence_final(fin) && fin != ':';
 	uint32_t fit = P->nch + 1 + sg_first_word(g, L);
-	if (P->page != L->page) {
-		if (lower || hyph)
-			return 1;
-		if (sg_sentence_final(fin) || fin == ':')
-			return 0;
-		return fit * 100 >= g->width * 85;
-	}
 	if (lower || hyph)
 		return 1;
 	if (P->flags & LF_HARDBR)
 		return 1;
 	if (fin == ',' || sg_line_ends_function_word(g, P))
 		return 1;
+	/* a short capitalised line standing alone is a heading (one word
+	 * only after a finished sentence: "Board" may end a wrapped title) */
 	if (sg_standalone(g, L, N) &&
 	    (sg_sentence_final(fin) || fin == ':' || sg_first_word(g, L) < L->nch))
 		return 0;
+	if (P->page != L->page) {
+		/* across a page break the sentence goes on unless it ended */
+		if (sg_sentence_final(fin) || fin == ':')
+			return 0;
+		return fit * 100 >= g->width * 85;
+	}
 	if (fin == ':')
 		return 0;
 	if (sg_sentence_final(fin))
@@ -2140,6 +2195,25 @@ static int sg_dated_label(const char *t, size_t n)
 	return 0;
 }
 
+/*
+ * "Table 2 - Type of case audits", "Figure 3: ...": a caption, which in a
+ * report sits by its table or chart and heads nothing.
+ */
+static int sg_caption(const char *t, size_t n)
+{
+	static const char *const words[] = {
+		"table", "figure", "fig", "chart", "graph", "diagram",
+	};
+	size_t i = 0;
+	while (i < n && sg_is_alpha_ascii(t[i]))
+		i++;
+	if (!sg_word_in(t, i, words, TT_ARRAY_LEN(words)))
+		return 0;
+	if (i < n && t[i] == '.')
+		i++;
+	return i + 1 < n && t[i] == ' ' && sg_is_digit(t[i + 1]);
+}
+
 /* "Label: value" with a short capitalised label: a metadata line. */
 static int sg_label_value(const sg_block *b)
 {
@@ -2207,23 +2281,32 @@ static int sg_is_numbered(const sg_block *b)
  *   NUM     a numbered item or paragraph of at most 10 words and 80 bytes,
  *           capitalised, without final punctuation, not in a run of
  *           numbered siblings;
- *   PLAIN   a paragraph of at most 3 lines, 15 words and 120 bytes (25
- *           words when it ends in ": <grade>"), capitalised, without final
- *           . , ; : or !, not ending in a function word, followed by
- *           another block; or a one-line paragraph of at most 5 words
- *           ending in '.' right before a list ("Learning points.").
+ *   PLAIN   a paragraph of at most 3 lines, 15 words and 120 bytes,
+ *           capitalised, without final . , ; : or !, not ending in a
+ *           function word, not "Date of audit: 16/08/2016" data, followed
+ *           by another block; or a one-line paragraph of at most 5 words
+ *           ending in '.' right before a list ("Learning points.");
+ *   GRADE   the same, up to 25 words and 200 bytes, when it states a
+ *           judgement ("...: good", "... requires improvement"); and a
+ *           merged judgement row with no table row next to it.
+ * Every heading but ATX must be followed by another block.
  */
+static const char *const sg_contents[] = {
+	"contents", "table of contents", "contents page",
+};
+
+static const char *const sg_requires[] = { "requires", "require" };
+
 static void sg_classify(sg *g)
 {
-	const char *s = g->s;
 	/* a "Contents" page: its entries are table rows */
 	if (g->pdfish) {
 		for (size_t i = 0; i < g->nbk; i++) {
 			sg_block *b = &g->bk[i];
 			if (b->kind != BK_PARA || b->nlines != 1)
 				continue;
-			if (!((b->len == 8 && sg_word_in(b->text, 8, (const char *const[]){"contents"}, 1)) ||
-			      (b->len == 17 && strncmp(b->text, "Table of contents", 17) == 0)))
+			if (!sg_word_in(b->text, b->len, sg_contents,
+					TT_ARRAY_LEN(sg_contents)))
 				continue;
 			b->kind = BK_HEAD;
 			b->style = HS_PLAIN;
@@ -2242,8 +2325,8 @@ static void sg_classify(sg *g)
 		sg_block *a = &g->bk[i], *b = &g->bk[i + 1];
 		if (a->kind == BK_PARA && b->kind == BK_PARA && !b->blank_before &&
 		    a->nlines == 1 && b->nlines <= 2 && !a->numbered && !b->numbered &&
-		    (sg_word_in(a->text, a->len, (const char *const[]){"requires"}, 1) ||
-		     sg_word_in(a->text, a->len, (const char *const[]){"require"}, 1)) &&
+		    sg_word_in(a->text, a->len, sg_requires,
+			       TT_ARRAY_LEN(sg_requires)) &&
 		    b->len >= 11 && sg_lc(b->text[0]) == 'i' &&
 		    strncmp(b->text + 1, "mprovement", 10) == 0) {
 			a->l1 = b->l1;
@@ -2365,6 +2448,7 @@ static void sg_classify(sg *g)
 		    sg_is_upper(first) && (grade_head || !sg_in_set(fin, ".,;:!")) &&
 		    !sg_ends_function_word(b->text, b->len) &&
 		    !sg_is_grade(b->text, b->len) && !sg_dated_label(b->text, b->len) &&
+		    !sg_caption(b->text, b->len) &&
 		    !(g->pdfish && b->nlines == 1 &&
 		      g->ln[b->l0].nch * 100 >= g->width * 97)) {
 			b->kind = BK_HEAD;
@@ -2381,7 +2465,6 @@ static void sg_classify(sg *g)
 			continue;
 		}
 	}
-	(void)s;
 }
 
 /* --- outline and sentences ---------------------------------------------- */
@@ -2500,15 +2583,22 @@ static int sg_rank(sg_style st, int numdepth)
 /*
  * Walks the blocks, keeping the open headings on a stack, and emits the
  * sections and sentences. How headings nest:
- *   - ATX: its '#' level closes every open heading at that level or deeper;
+ *   - ATX: its '#' level closes every open heading at that level or
+ *     deeper, and every inferred heading (their levels are relative);
  *   - a heading right after another heading (no content between) is its
- *     child, unless both are BOLD, CAPS, or NUM of one depth (siblings);
- *   - BOLD, CAPS and NUM close plain headings and those of equal or
- *     lower rank (CAPS 1, NUM by depth, BOLD 2), never an ATX heading;
+ *     child, unless both have the same style and rank (siblings) or the
+ *     new one ranks higher;
+ *   - BOLD, CAPS, GRADE and NUM (ranks: CAPS and GRADE 1, NUM its depth,
+ *     BOLD 2) close back to an open heading of the same style and rank
+ *     ("2. Findings" after "1. Introduction"), else close plain headings
+ *     and those of equal or lower rank; never an ATX heading;
  *   - PLAIN after content is a sibling of the deepest open plain heading
  *     with the same first word ("Case 2" after "Case 1"), else closes all
  *     open plain headings: with no font sizes, a flat outline loses some
- *     nesting but never puts a section under the wrong heading;
+ *     nesting but never puts a section under the wrong heading. Plain
+ *     headings following one another nest at most SG_PLAIN_CHAIN deep;
+ *   - GRADE: an Ofsted judgement ("...: Requires improvement", "The LSCB
+ *     is good") heads the report's part on it;
  *   - COLON ("Areas for development:") opens a scoped child of the current
  *     heading. Its scope is the block that follows, with any list items and
  *     table rows after it, and ends at the next paragraph of prose or the
@@ -2517,6 +2607,98 @@ static int sg_rank(sg_style st, int numdepth)
  *   - LEAD: a list item ending in ':' followed by more deeply nested items
  *     is a heading over those items only.
  */
+/* Closes the open headings that heading b ends; sets o's style and level. */
+static void sg_close_for(const sg *g, sg_open *st, int *pn, const sg_block *b,
+			 int last_head, sg_open *o)
+{
+	int nst = *pn;
+	memset(o, 0, sizeof(*o));
+	o->style = b->style;
+	if (b->style == HS_ATX) {
+		while (nst > 0 && (st[nst - 1].style != HS_ATX ||
+				   st[nst - 1].level >= b->level))
+			nst--;
+		o->level = b->level;
+		*pn = nst;
+		return;
+	}
+	if (b->style == HS_COLON) {
+		while (nst > 0 && st[nst - 1].scoped)
+			nst--;
+		o->level = nst ? st[nst - 1].level + 1 : 1;
+		o->scoped = 1;
+		*pn = nst;
+		return;
+	}
+	if (last_head && nst > 0 && st[nst - 1].style == HS_COLON &&
+	    st[nst - 1].scoped) {
+		/* "Observations:" right before "Case 1": an ordinary parent */
+		const char *t = g->d->sec[st[nst - 1].sec].title;
+		st[nst - 1].scoped = 0;
+		st[nst - 1].style = HS_PLAIN;
+		sg_first_word_lc(t, strlen(t), st[nst - 1].word,
+				 sizeof(st[nst - 1].word));
+	}
+	while (nst > 0 && st[nst - 1].scoped)
+		nst--;
+	o->rank = sg_rank(b->style, b->level);
+	if (b->style == HS_PLAIN)
+		sg_first_word_lc(b->text, b->len, o->word, sizeof(o->word));
+	const sg_open *top = nst ? &st[nst - 1] : NULL;
+	int child = top && (top->style == HS_ATX || b->style == HS_PLAIN ||
+			    (top->style != HS_PLAIN &&
+			     (top->rank < o->rank ||
+			      (top->rank == o->rank && top->style != b->style))));
+	int run = 0; /* open plain headings on top of the stack */
+	while (run < nst && st[nst - 1 - run].style == HS_PLAIN)
+		run++;
+	if (last_head && child) {
+		/* the child of the heading just before, but a long run of
+		 * short lines makes siblings */
+		if (b->style == HS_PLAIN && run >= SG_PLAIN_CHAIN)
+			nst--;
+	} else if (b->style == HS_PLAIN) {
+		int match = -1;
+		for (int j = nst - 1; o->word[0] && j >= nst - run; j--)
+			if (strcmp(st[j].word, o->word) == 0) {
+				match = j;
+				break;
+			}
+		nst = match >= 0 ? match : nst - run;
+	} else {
+		/* back to a sibling of the same style, else close by rank */
+		int j = nst - 1;
+		while (j >= 0 && st[j].style != HS_ATX &&
+		       !(st[j].style == b->style && st[j].rank == o->rank))
+			j--;
+		if (j >= 0 && st[j].style == b->style)
+			nst = j;
+		else
+			while (nst > 0 && st[nst - 1].style != HS_ATX &&
+			       (st[nst - 1].style == HS_PLAIN ||
+				st[nst - 1].rank >= o->rank))
+				nst--;
+	}
+	o->level = nst ? st[nst - 1].level + 1 : 1;
+	*pn = nst;
+}
+
+/* Closes the scopes (COLON, LEAD) that content block b ends. */
+static void sg_close_scopes(sg_open *st, int *pn, const sg_block *b)
+{
+	int nst = *pn;
+	while (nst > 0 && st[nst - 1].style == HS_LEAD &&
+	       (b->kind != BK_ITEM || st[nst - 1].depth >= b->depth))
+		nst--;
+	if (nst > 0 && st[nst - 1].style == HS_COLON && st[nst - 1].scoped) {
+		if (b->kind == BK_PARA && st[nst - 1].nblocks > 0)
+			nst--;
+		else
+			st[nst - 1].nblocks++;
+	}
+	*pn = nst;
+}
+
 static void sg_outline(sg *g)
 {
 	sg_open st[64];
@@ -2526,132 +2708,47 @@ static void sg_outline(sg *g)
 
 	for (size_t i = 0; i < g->nbk; i++) {
 		sg_block *b = &g->bk[i];
-		if (b->kind == BK_NONE)
-			continue;
+		sg_open o;
+		if (b->kind == BK_NONE || b->len == 0)
+			continue; /* merged away, or only markup ("# **") */
 		uint32_t ord = ordinal++;
 		if (b->kind == BK_HEAD) {
-			sg_open o;
-			memset(&o, 0, sizeof(o));
-			o.style = b->style;
-			if (b->style == HS_ATX) {
-				while (nst > 0 && (st[nst - 1].style != HS_ATX ||
-						   st[nst - 1].level >= b->level))
-					nst--;
-				o.level = b->level;
-			} else if (b->style == HS_COLON) {
-				while (nst > 0 && st[nst - 1].scoped)
-					nst--;
-				o.level = nst ? st[nst - 1].level + 1 : 1;
-				o.scoped = 1;
-			} else {
-				if (last_head && nst > 0 && st[nst - 1].style == HS_COLON &&
-				    st[nst - 1].scoped) {
-					st[nst - 1].scoped = 0;
-					st[nst - 1].style = HS_PLAIN;
-					sg_first_word_lc(g->d->sec[st[nst - 1].sec].title,
-							 strlen(g->d->sec[st[nst - 1].sec].title),
-							 st[nst - 1].word, sizeof(st[nst - 1].word));
-				}
-				while (nst > 0 && st[nst - 1].scoped)
-					nst--;
-				o.rank = sg_rank(b->style, b->level);
-				/*
-				 * right after a heading: its child, unless of the
-				 * same style and rank, or of a higher rank
-				 */
-				int child = nst > 0 &&
-					    (st[nst - 1].style == HS_ATX ||
-					     b->style == HS_PLAIN ||
-					     (st[nst - 1].style != HS_PLAIN &&
-					      (st[nst - 1].rank < o.rank ||
-					       (st[nst - 1].rank == o.rank &&
-						st[nst - 1].style != b->style))));
-				if (b->style == HS_PLAIN)
-					sg_first_word_lc(b->text, b->len, o.word, sizeof(o.word));
-				int run = 0;
-				while (run < nst && st[nst - 1 - run].style == HS_PLAIN)
-					run++;
-				if (last_head && child &&
-				    !(b->style == HS_PLAIN && run >= SG_PLAIN_CHAIN)) {
-					/* child of the heading just before */
-				} else if (last_head && child) {
-					nst--; /* a long run of short lines: siblings */
-				} else if (b->style == HS_PLAIN) {
-					int k = nst;
-					while (k > 0 && st[k - 1].style == HS_PLAIN)
-						k--;
-					int match = -1;
-					if (o.word[0])
-						for (int j = nst - 1; j >= k; j--)
-							if (strcmp(st[j].word, o.word) == 0) {
-								match = j;
-								break;
-							}
-					nst = match >= 0 ? match : k;
-				} else {
-					/* a sibling of the same style, else close by rank */
-					int j = nst - 1;
-					while (j >= 0 && st[j].style != HS_ATX &&
-					       !(st[j].style == b->style && st[j].rank == o.rank))
-						j--;
-					if (j >= 0 && st[j].style == b->style)
-						nst = j;
-					else
-						while (nst > 0 && st[nst - 1].style != HS_ATX &&
-						       (st[nst - 1].style == HS_PLAIN ||
-							st[nst - 1].rank >= o.rank))
-							nst--;
-				}
-				o.level = nst ? st[nst - 1].level + 1 : 1;
-			}
-			int parent = nst ? st[nst - 1].sec : -1;
+			sg_close_for(g, st, &nst, b, last_head, &o);
 			int strip_dot = (b->style == HS_PLAIN || b->style == HS_GRADE) &&
 					b->text[b->len - 1] == '.';
-			o.sec = sg_add_section(g, parent, o.level, b, strip_dot);
+			o.sec = sg_add_section(g, nst ? st[nst - 1].sec : -1, o.level,
+					       b, strip_dot);
 			if (nst < (int)TT_ARRAY_LEN(st))
 				st[nst++] = o;
-			sg_emit(g, TT_BLOCK_HEADING, o.sec, ord, b->text, b->map, 0, b->len);
+			sg_emit(g, TT_BLOCK_HEADING, o.sec, ord, b->text, b->map,
+				0, b->len);
 			last_head = 1;
 			continue;
 		}
-		/* content: close the scopes it ends */
-		if (b->kind == BK_ITEM) {
-			while (nst > 0 && st[nst - 1].style == HS_LEAD &&
-			       st[nst - 1].depth >= b->depth)
-				nst--;
-		} else {
-			while (nst > 0 && st[nst - 1].style == HS_LEAD)
-				nst--;
-		}
-		if (nst > 0 && st[nst - 1].style == HS_COLON && st[nst - 1].scoped) {
-			if (b->kind == BK_PARA && st[nst - 1].nblocks > 0)
-				nst--;
-			else
-				st[nst - 1].nblocks++;
-		}
+		sg_close_scopes(st, &nst, b);
 		last_head = 0;
-		if (b->kind == BK_ITEM && b->len && b->text[b->len - 1] == ':') {
-			int ni = sg_next_block(g, i);
-			if (ni >= 0 && g->bk[ni].kind == BK_ITEM &&
-			    g->bk[ni].depth > b->depth) {
-				sg_open o;
-				memset(&o, 0, sizeof(o));
-				o.style = HS_LEAD;
-				o.scoped = 1;
-				o.depth = b->depth;
-				o.level = nst ? st[nst - 1].level + 1 : 1;
-				o.sec = sg_add_section(g, nst ? st[nst - 1].sec : -1,
-						       o.level, b, 0);
-				if (nst < (int)TT_ARRAY_LEN(st))
-					st[nst++] = o;
-				sg_emit(g, TT_BLOCK_HEADING, o.sec, ord, b->text, b->map,
-					0, b->len);
-				continue;
-			}
+		int ni = sg_next_block(g, i);
+		if (b->kind == BK_ITEM && b->len && b->text[b->len - 1] == ':' &&
+		    ni >= 0 && g->bk[ni].kind == BK_ITEM &&
+		    g->bk[ni].depth > b->depth) {
+			/* "Areas of strength were:" over its nested items */
+			memset(&o, 0, sizeof(o));
+			o.style = HS_LEAD;
+			o.scoped = 1;
+			o.depth = b->depth;
+			o.level = nst ? st[nst - 1].level + 1 : 1;
+			o.sec = sg_add_section(g, nst ? st[nst - 1].sec : -1,
+					       o.level, b, 0);
+			if (nst < (int)TT_ARRAY_LEN(st))
+				st[nst++] = o;
+			sg_emit(g, TT_BLOCK_HEADING, o.sec, ord, b->text, b->map,
+				0, b->len);
+			continue;
 		}
 		int sec = nst ? st[nst - 1].sec : -1;
 		if (b->kind == BK_ROW) {
-			sg_emit(g, TT_BLOCK_TABLE_ROW, sec, ord, b->text, b->map, 0, b->len);
+			sg_emit(g, TT_BLOCK_TABLE_ROW, sec, ord, b->text, b->map,
+				0, b->len);
 			continue;
 		}
 		tt_block_kind kind = b->kind == BK_ITEM ? TT_BLOCK_LIST_ITEM

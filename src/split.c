@@ -24,6 +24,9 @@
  *   - a chunk that holds no letter ("5." before a heading-like phrase, a
  *     bare enumerator) is never a sentence of its own.
  *
+ * A short bracketed tag right after a boundary stays with the sentence
+ * before it: "... in this group. (Recommendation)".
+ *
  * Decimals ("3.7%"), dotted abbreviations ("e.g.,") and "end.The" have no
  * white space after the '.', so they are never boundaries.
  */
@@ -279,11 +282,11 @@ static int sp_next_is_initial(const char *t, size_t n, size_t m)
 }
 
 /*
- * Decides whether the terminator run t[i..j) (closers up to k, the next
- * sentence would start at m) ends the sentence that began at `start`.
+ * Decides whether the terminator run t[i..j) ends the sentence that began
+ * at `start` (its first letter at `letter`), the next one starting at m.
  */
 static int sp_is_boundary(const char *t, size_t n, size_t start,
-			  size_t letter, size_t i, size_t j, size_t k, size_t m)
+			  size_t letter, size_t i, size_t j, size_t m)
 {
 	int next = sp_next_kind(t, n, m);
 	if (next == SP_NEXT_LOWER || next == SP_NEXT_OTHER)
@@ -292,7 +295,6 @@ static int sp_is_boundary(const char *t, size_t n, size_t start,
 		return 0; /* no letter in the sentence so far */
 	if (j - i != 1 || t[i] != '.')
 		return 1; /* ?, !, ellipsis, "..": the next word decides */
-	(void)k;
 
 	char w[24];
 	size_t ws;
@@ -416,7 +418,7 @@ size_t tt_split_sentences(const char *t, size_t n, size_t (**out)[2])
 			break;
 		if (letter == SIZE_MAX || letter < start)
 			letter = sp_first_letter(t, start, n);
-		if (sp_is_boundary(t, n, start, letter, i, j, k, m)) {
+		if (sp_is_boundary(t, n, start, letter, i, j, m)) {
 			size_t tag = sp_bracket_tag(t, n, m);
 			if (tag) {
 				/* "...in this group. (Recommendation)" stays with it */

@@ -19,7 +19,12 @@
  *             characters of its span, with every run of white space (line
  *             breaks included) collapsed to one space, ends trimmed, list
  *             markers and paragraph numbers left out, and end-of-line
- *             hyphenation undone ("safe-\nguarding" -> "safeguarding").
+ *             hyphenation undone ("safe-\nguarding" -> "safeguarding"),
+ *             inline markup left out (**, __, *x*, <i>, [text](url),
+ *             backslash escapes) and, in PDF text, footnote numbers glued
+ *             to a word ("board1"). Table cells are joined by " | " and a
+ *             judgement heading by ": "; those bytes map to the delimiter
+ *             or white space they replace.
  *             Stored in the database and printed in evidence. Hit offsets
  *             (scan's start/end, the store's hit spans) are byte offsets
  *             into this text.
@@ -66,7 +71,8 @@ typedef enum {
 	TT_TOK_WORD,    /* letters, with internal ' and - (child's, step-father) */
 	TT_TOK_NUMBER,  /* 12, 3.7, 1,200, 2016-17 */
 	TT_TOK_PERCENT, /* 37%, 3.7% */
-	TT_TOK_ACRONYM  /* CSE, S47, CAMHS, LSCB: >= 2 chars, all caps/digits */
+	TT_TOK_ACRONYM  /* CSE, S47, CAMHS, NHS's, IROs: >= 2 chars, capitals and
+			   digits (an all-caps heading's words count too) */
 } tt_token_kind;
 
 typedef struct tt_token {
@@ -119,7 +125,7 @@ typedef struct tt_doc {
 	size_t nsec, sec_alloc;
 	tt_sentence *sent;
 	size_t nsent, sent_alloc;
-	size_t nwords;           /* word tokens over all sentences */
+	size_t nwords;           /* TT_TOK_WORD tokens over all sentences */
 
 	tt_strlist warnings;     /* "path: message" lines for the CLI to show */
 } tt_doc;
@@ -138,7 +144,9 @@ void tt_doc_release(tt_doc *d);
  * Returns TT_OK; TT_SKIP with err set for a file that is empty (or only
  * white space), binary (holds NUL bytes), a PDF when pdftotext is missing
  * ("pdftotext not found; install poppler-utils to read PDF files"), or a
- * PDF that yields no text; TT_EFAIL with err set when it cannot be read.
+ * PDF that yields no text or that pdftotext rejects; TT_EFAIL with err set
+ * when it cannot be read. Offsets in messages are 0-based file offsets.
+ * d must be freshly initialised.
  */
 tt_status tt_doc_read(tt_doc *d, const char *path, tt_error *err);
 
@@ -158,7 +166,10 @@ tt_format tt_format_of(const char *path);
 char *tt_utf8_sanitize(const char *src, size_t n, size_t *out_len,
 		       size_t *nbad, size_t *first_bad);
 
-/* Decodes one code point at s (valid UTF-8 assumed); returns its length. */
+/*
+ * Decodes one code point at s[0..n): returns its length, or for an invalid
+ * sequence U+FFFD in *cp and the length of the bad part; 0 only when n == 0.
+ */
 size_t tt_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 /* --- segment.c / split.c ------------------------------------------------ */
@@ -170,14 +181,17 @@ typedef enum {
 
 /*
  * Fills d->sec and d->sent (kind, section, block, line, spans, text,
- * text_to_doc). Leaves norm/tok/stems empty: call tt_doc_analyse next.
+ * text_to_doc) in reading order (a page-foot footnote comes after the
+ * paragraph it interrupts). Leaves norm/tok/stems empty: call
+ * tt_doc_analyse next.
  */
 void tt_doc_segment(tt_doc *d, tt_seg_mode mode);
 
 /*
  * Splits display text `t` (one block) into sentences. Writes the
- * [start,end) byte ranges into *out (malloc'd, caller frees) and returns
- * their number. Exposed for tests and for the list-item splitter.
+ * [start,end) byte ranges into *out (malloc'd, caller frees; NULL when it
+ * returns 0) and returns their number. A short bracketed tag such as
+ * "(Recommendation)" stays with the sentence before it.
  */
 size_t tt_split_sentences(const char *t, size_t n, size_t (**out)[2]);
 
@@ -189,8 +203,10 @@ typedef struct tt_stemmer tt_stemmer;
 tt_stemmer *tt_stemmer_new(void);
 void tt_stemmer_free(tt_stemmer *st);
 /*
- * Stems one word (any case; lower-cased first). The result is owned by
- * the stemmer's cache and stays valid until tt_stemmer_free().
+ * Stems one word (any case; lower-cased first); a hyphenated word is
+ * stemmed part by part ("step-fathers" -> "step-father"), acronyms too
+ * ("CAMHS" -> "camh"). The result is NUL-terminated, owned by the
+ * stemmer's cache and valid until tt_stemmer_free(). st must not be NULL.
  */
 const char *tt_stem(tt_stemmer *st, const char *word, size_t len,
 		    size_t *out_len);
@@ -202,13 +218,17 @@ const char *tt_stem(tt_stemmer *st, const char *word, size_t len,
 void tt_normalise(const char *text, size_t len, char **norm, size_t *norm_len,
 		  uint32_t **norm_to_text);
 
-/* Tokenizes s->norm into s->tok (no stems). */
+/* Tokenizes s->norm (NUL-terminated) into s->tok, replacing any old tokens. */
 void tt_tokenize(tt_sentence *s);
 
 /* Fills norm, tokens and stems of every sentence; counts d->nwords. */
 void tt_doc_analyse(tt_doc *d, tt_stemmer *st);
 
-/* Does the same for a single sentence whose text is already set. */
+/*
+ * Does the same for a single sentence whose text is already set: frees and
+ * replaces its norm, tokens and stems (NULL or from an earlier call). With
+ * st NULL, the stem view holds the lower-cased words unstemmed.
+ */
 void tt_sentence_analyse(tt_sentence *s, tt_stemmer *st);
 
 #endif
