@@ -20,14 +20,18 @@
 #include "buf.h"
 #include "cli.h"
 #include "csv.h"
+#include "pool.h"
+#include "rules.h"
 #include "store.h"
+#include "tagging.h"
 #include "text.h"
 #include "banned.h"
 
 enum {
 	OPT_DB = 'd', OPT_MANIFEST = 'm', OPT_AUTHORITY = 'a', OPT_YEAR = 'y',
 	OPT_TYPE = 't', OPT_TITLE = 'T', OPT_JOBS = 'j', OPT_QUIET = 'q',
-	OPT_VERBOSE = 'v', OPT_PRUNE = 256, OPT_PERIOD, OPT_STRICT
+	OPT_VERBOSE = 'v', OPT_RULES = 'r', OPT_PRUNE = 256, OPT_PERIOD, OPT_STRICT,
+	OPT_NO_TAG
 };
 
 static const tt_opt ingest_opts[] = {
@@ -38,6 +42,8 @@ static const tt_opt ingest_opts[] = {
 	{"period", OPT_PERIOD, "PERIOD", "period label for them, e.g. 2016-17"},
 	{"type", OPT_TYPE, "TYPE", "audit type for them, e.g. multi_agency_audit"},
 	{"title", OPT_TITLE, "TITLE", "title for them (default: first heading)"},
+	{"rules", OPT_RULES, "DIR", "rule set to tag with (default: the installed one)"},
+	{"no-tag", OPT_NO_TAG, NULL, "store documents without tagging them"},
 	{"jobs", OPT_JOBS, "N", "worker threads (default: the number of cores)"},
 	{"prune", OPT_PRUNE, NULL, "delete stored documents whose files are gone"},
 	{"strict", OPT_STRICT, NULL, "exit 2 if any file was skipped"},
@@ -55,17 +61,20 @@ typedef struct job {
 	size_t mline;      /* manifest line, 0 when not from a manifest */
 } job;
 
-typedef enum { R_PENDING, R_READY } rstate;
-
 typedef struct result {
-	rstate state;
 	tt_status st;      /* TT_OK, TT_SKIP or TT_EFAIL */
 	tt_error err;
 	int unchanged;     /* same hash and text version as stored */
 	char hash[65];
 	tt_doc doc;
+	tt_doc_hits dh;    /* its hits, when tagging */
 	size_t bytes;
 } result;
+
+typedef struct counts {
+	size_t added, unchanged, replaced, skipped, failed, meta_updated, pruned;
+	size_t sentences, words, bytes, hits;
+} counts;
 
 typedef struct ingest {
 	job *jobs;
@@ -73,14 +82,20 @@ typedef struct ingest {
 	result *res;
 	const tt_known_doc *known;
 	size_t nknown;
+	const tt_ruleset *rs;  /* NULL: store untagged */
+	long long run;         /* the tag run new documents join */
 
-	pthread_mutex_t mu;
-	pthread_cond_t ready;  /* a result became ready */
-	pthread_cond_t room;   /* the writer advanced */
-	size_t next;           /* next job to claim */
-	size_t written;        /* results consumed by the writer */
-	size_t window;         /* max jobs claimed ahead of the writer */
-	int stop;
+	/* The writer's state (the calling thread only). */
+	tt_store *store;
+	tt_error *err;
+	counts n;
+	int in_tx;
+	size_t tx_docs, tx_bytes;
+	double t0, tx_t;
+	int show;              /* progress on a terminal */
+
+	pthread_mutex_t mu;    /* guards limits below */
+	tt_tag_stats *limits;
 } ingest;
 
 static void job_free(job *j)
@@ -136,9 +151,39 @@ static void walk(const char *dir, tt_strlist *out)
 	tt_strlist_release(&names);
 }
 
-/* Worker: read, hash, and (unless unchanged) segment and analyse. */
-static void process(ingest *g, size_t i, tt_stemmer *stem)
+typedef struct tstate {
+	tt_stemmer *stem;
+	tt_matcher *m;
+} tstate;
+
+static void *thread_init(void *ctx)
 {
+	ingest *g = ctx;
+	tstate *t = xcalloc(1, sizeof(*t));
+	t->stem = tt_stemmer_new();
+	t->m = g->rs ? tt_matcher_new(g->rs) : NULL;
+	return t;
+}
+
+static void thread_done(void *ctx, void *ts)
+{
+	ingest *g = ctx;
+	tstate *t = ts;
+	if (t->m) {
+		pthread_mutex_lock(&g->mu);
+		tt_tag_stats_add_limits(g->limits, t->m);
+		pthread_mutex_unlock(&g->mu);
+		tt_matcher_free(t->m);
+	}
+	tt_stemmer_free(t->stem);
+	free(t);
+}
+
+/* Worker: read, hash, and (unless unchanged) segment, analyse and tag. */
+static void work(void *ctx, void *ts, size_t i)
+{
+	ingest *g = ctx;
+	tstate *t = ts;
 	job *j = &g->jobs[i];
 	result *r = &g->res[i];
 	tt_doc_init(&r->doc);
@@ -154,39 +199,22 @@ static void process(ingest *g, size_t i, tt_stemmer *stem)
 		return;
 	}
 	tt_doc_segment(&r->doc, TT_SEG_DOCUMENT);
-	tt_doc_analyse(&r->doc, stem);
+	tt_doc_analyse(&r->doc, t->stem);
+	if (t->m)
+		tt_doc_hits_match(&r->dh, t->m, &r->doc);
 }
 
-static void *worker(void *arg)
+static void result_release(result *r)
 {
-	ingest *g = arg;
-	tt_stemmer *stem = tt_stemmer_new();
-	for (;;) {
-		pthread_mutex_lock(&g->mu);
-		while (!g->stop && g->next < g->njobs && g->next >= g->written + g->window)
-			pthread_cond_wait(&g->room, &g->mu);
-		if (g->stop || g->next >= g->njobs) {
-			pthread_mutex_unlock(&g->mu);
-			break;
-		}
-		size_t i = g->next++;
-		pthread_mutex_unlock(&g->mu);
-
-		process(g, i, stem);
-
-		pthread_mutex_lock(&g->mu);
-		g->res[i].state = R_READY;
-		pthread_cond_broadcast(&g->ready);
-		pthread_mutex_unlock(&g->mu);
-	}
-	tt_stemmer_free(stem);
-	return NULL;
+	tt_doc_hits_release(&r->dh);
+	tt_doc_release(&r->doc);
+	tt_error_release(&r->err);
 }
 
-static int cpu_count(void)
+static void discard(void *ctx, size_t i)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	ingest *g = ctx;
+	result_release(&g->res[i]);
 }
 
 /* Fills in title and year when not given; warns when the year is guessed. */
@@ -224,11 +252,6 @@ static void complete_meta(job *j, const tt_doc *d)
 	}
 }
 
-typedef struct counts {
-	size_t added, unchanged, replaced, skipped, failed, meta_updated, pruned;
-	size_t sentences, words, bytes;
-} counts;
-
 static void progress(const ingest *g, size_t done, size_t bytes, double t0, int final)
 {
 	static double last;
@@ -244,6 +267,90 @@ static void progress(const ingest *g, size_t done, size_t bytes, double t0, int 
 	if (final)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
+}
+
+static void progress(const ingest *g, size_t done, size_t bytes, double t0, int final);
+
+static tt_status begin_batch(ingest *g)
+{
+	tt_status st = TT_OK;
+	if (!g->in_tx && (st = tt_store_begin(g->store, g->err)) == TT_OK)
+		g->in_tx = 1;
+	return st;
+}
+
+/* Writer: stores result i; returns non-zero to stop the run. */
+static int consume(void *ctx, size_t i)
+{
+	ingest *g = ctx;
+	job *j = &g->jobs[i];
+	result *r = &g->res[i];
+	counts *n = &g->n;
+	tt_status st = TT_OK;
+
+	for (size_t w = 0; w < r->doc.warnings.n; w++)
+		tt_warnf("%s", r->doc.warnings.v[w]);
+	if (r->st == TT_SKIP) {
+		char msg[2048];
+		tt_error_format(&r->err, msg, sizeof(msg));
+		tt_warnf("%s", msg);
+		n->skipped++;
+	} else if (r->st != TT_OK) {
+		tt_err_report(&r->err);
+		n->failed++;
+	} else if ((st = begin_batch(g)) == TT_OK) {
+		const tt_known_doc *k = tt_known_find(g->known, g->nknown, j->key);
+		if (r->unchanged) {
+			int changed = 0;
+			st = tt_store_update_meta(g->store, k->id, &j->meta, &changed, g->err);
+			n->unchanged++;
+			n->meta_updated += (size_t)changed;
+			if (tt_verbosity > 0)
+				tt_notef("%s: unchanged%s", j->arg, changed ? ", metadata updated" : "");
+		} else {
+			long long id;
+			long long *sids = xcalloc(r->doc.nsent ? r->doc.nsent : 1, sizeof(long long));
+			complete_meta(j, &r->doc);
+			st = tt_store_put_doc(g->store, j->key, r->hash, &r->doc, &j->meta, &id,
+					      sids, g->err);
+			for (size_t k2 = 0; g->rs && st == TT_OK && k2 < r->dh.n; k2++)
+				st = tt_store_put_hits(g->store, g->run, id, sids[k2], &r->dh.per[k2],
+						       g->err);
+			if (g->rs && st == TT_OK)
+				st = tt_store_doc_tagged(g->store, id, g->run, g->err);
+			free(sids);
+			if (k)
+				n->replaced++;
+			else
+				n->added++;
+			n->sentences += r->doc.nsent;
+			n->words += r->doc.nwords;
+			n->hits += r->dh.nhits;
+			g->tx_docs++;
+			g->tx_bytes += r->bytes;
+			if (tt_verbosity > 0)
+				tt_notef("%s: %s, %zu sentences, %zu words, %zu hits", j->arg,
+					 k ? "replaced" : "added", r->doc.nsent, r->doc.nwords,
+					 r->dh.nhits);
+		}
+		n->bytes += r->bytes;
+	}
+	result_release(r);
+	if (st != TT_OK)
+		return 1;
+
+	/* A batch is whole documents: a kill loses at most the open batch. */
+	double now = tt_now();
+	if (g->in_tx && (g->tx_docs >= 200 || g->tx_bytes >= (32u << 20) || now - g->tx_t > 2.0)) {
+		g->in_tx = 0;
+		if (tt_store_commit(g->store, g->err) != TT_OK)
+			return 1;
+		g->tx_docs = g->tx_bytes = 0;
+		g->tx_t = now;
+	}
+	if (g->show)
+		progress(g, i + 1, n->bytes, g->t0, 0);
+	return 0;
 }
 
 /* Resolves, checks and adds one job. Returns 0 when the file is missing. */
@@ -279,9 +386,9 @@ static int under_root(const char *path, const tt_strlist *roots)
 
 static int run(const tt_cmd *self, int argc, char **argv)
 {
-	const char *db = NULL, *manifest = NULL, *arg;
+	const char *db = NULL, *manifest = NULL, *rules = NULL, *arg;
 	tt_doc_meta cli = {0};
-	int jobs = 0, prune = 0, strict = 0, year_given = 0;
+	int jobs = 0, prune = 0, strict = 0, year_given = 0, no_tag = 0;
 	char cli_period[16] = "";
 	tt_optstate os = {0};
 	int c;
@@ -296,6 +403,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		case OPT_PERIOD: cli.period = arg; break;
 		case OPT_PRUNE: prune = 1; break;
 		case OPT_STRICT: strict = 1; break;
+		case OPT_RULES: rules = arg; break;
+		case OPT_NO_TAG: no_tag = 1; break;
 		case OPT_QUIET: tt_verbosity = -1; break;
 		case OPT_VERBOSE: tt_verbosity = 1; break;
 		case OPT_YEAR:
@@ -386,176 +495,126 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		}
 	}
 
-	tt_store *store;
-	if (tt_store_open(&store, db, TT_STORE_WRITE, &err) != TT_OK) {
-		status = tt_err_report(&err);
-		goto out;
-	}
-	tt_known_doc *known;
-	size_t nknown;
-	if (tt_store_known(store, &known, &nknown, &err) != TT_OK) {
-		status = tt_err_report(&err);
-		tt_store_close(store);
-		goto out;
+	/* The rule set is checked before the database is touched too. */
+	tt_ruleset *rs = NULL;
+	if (!no_tag) {
+		const char *dir = rules ? rules : tt_default_rules();
+		struct stat sb;
+		if (!rules && stat(dir, &sb) != 0) {
+			tt_warnf("no rule set at '%s'; documents are stored untagged "
+				 "(give one with --rules)", dir);
+		} else if (tt_ruleset_load(&rs, dir, &err) != TT_OK) {
+			status = tt_err_report(&err);
+			goto out;
+		}
 	}
 
-	/* Start the workers. */
-	if (!jobs)
-		jobs = cpu_count();
-	if ((size_t)jobs > g.njobs)
-		jobs = g.njobs ? (int)g.njobs : 1;
+	if (tt_store_open(&g.store, db, TT_STORE_WRITE, &err) != TT_OK) {
+		status = tt_err_report(&err);
+		goto out;
+	}
+	tt_known_doc *known = NULL;
+	size_t nknown = 0;
+	tt_status st = tt_store_known(g.store, &known, &nknown, &err);
+	tt_tag_stats limits;
+	if (rs)
+		tt_tag_stats_init(&limits, rs);
+	if (st == TT_OK && rs) {
+		int fresh;
+		if ((st = tt_store_begin(g.store, &err)) == TT_OK &&
+		    (st = tt_tag_run_for(g.store, rs, 0, &g.run, &fresh, &err)) == TT_OK)
+			st = tt_store_commit(g.store, &err);
+	}
+
 	g.res = xcalloc(g.njobs ? g.njobs : 1, sizeof(result));
 	g.known = known;
 	g.nknown = nknown;
-	g.window = (size_t)jobs * 4;
+	g.rs = rs;
+	g.err = &err;
+	g.limits = rs ? &limits : NULL;
+	g.show = tt_verbosity >= 0 && tt_stderr_tty();
+	g.t0 = g.tx_t = tt_now();
 	pthread_mutex_init(&g.mu, NULL);
-	pthread_cond_init(&g.ready, NULL);
-	pthread_cond_init(&g.room, NULL);
-	pthread_t *th = xcalloc((size_t)jobs, sizeof(pthread_t));
-	for (int t = 0; t < jobs; t++)
-		pthread_create(&th[t], NULL, worker, &g);
+	static const tt_pool_ops ops = {thread_init, thread_done, work, consume, discard};
+	if (st == TT_OK && tt_pool_run(g.njobs, jobs ? jobs : tt_pool_cores(), &ops, &g) != 0)
+		st = err.status ? err.status : TT_EFAIL;
+	pthread_mutex_destroy(&g.mu);
+	if (g.show)
+		progress(&g, g.njobs, g.n.bytes, g.t0, 1);
 
-	/* The writer: results in input order, batched transactions. */
-	counts n = {0};
-	int show = tt_verbosity >= 0 && tt_stderr_tty();
-	double t0 = tt_now(), tx_t = t0;
-	size_t tx_docs = 0, tx_bytes = 0;
-	int in_tx = 0;
-	tt_status st = TT_OK;
-	for (size_t i = 0; i < g.njobs && st == TT_OK; i++) {
-		pthread_mutex_lock(&g.mu);
-		while (g.res[i].state != R_READY)
-			pthread_cond_wait(&g.ready, &g.mu);
-		pthread_mutex_unlock(&g.mu);
-
-		job *j = &g.jobs[i];
-		result *r = &g.res[i];
-		for (size_t w = 0; w < r->doc.warnings.n; w++)
-			tt_warnf("%s", r->doc.warnings.v[w]);
-		if (r->st == TT_SKIP) {
-			char msg[2048];
-			tt_error_format(&r->err, msg, sizeof(msg));
-			tt_warnf("%s", msg);
-			n.skipped++;
-		} else if (r->st != TT_OK) {
-			tt_err_report(&r->err);
-			n.failed++;
-		} else {
-			if (!in_tx) {
-				if ((st = tt_store_begin(store, &err)) != TT_OK)
-					break;
-				in_tx = 1;
-			}
-			const tt_known_doc *k = tt_known_find(known, nknown, j->key);
-			if (r->unchanged) {
-				int changed = 0;
-				st = tt_store_update_meta(store, k->id, &j->meta, &changed, &err);
-				n.unchanged++;
-				n.meta_updated += (size_t)changed;
-				if (tt_verbosity > 0)
-					tt_notef("%s: unchanged%s", j->arg,
-						 changed ? ", metadata updated" : "");
-			} else {
-				long long id;
-				complete_meta(j, &r->doc);
-				st = tt_store_put_doc(store, j->key, r->hash, &r->doc, &j->meta, &id, &err);
-				if (k)
-					n.replaced++;
-				else
-					n.added++;
-				n.sentences += r->doc.nsent;
-				n.words += r->doc.nwords;
-				tx_docs++;
-				tx_bytes += r->bytes;
-				if (tt_verbosity > 0)
-					tt_notef("%s: %s, %zu sentences, %zu words", j->arg,
-						 k ? "replaced" : "added", r->doc.nsent, r->doc.nwords);
-			}
-			n.bytes += r->bytes;
-		}
-		tt_doc_release(&r->doc);
-		tt_error_release(&r->err);
-
-		pthread_mutex_lock(&g.mu);
-		g.written = i + 1;
-		pthread_cond_broadcast(&g.room);
-		pthread_mutex_unlock(&g.mu);
-
-		double now = tt_now();
-		if (st == TT_OK && in_tx && (tx_docs >= 200 || tx_bytes >= (32u << 20) || now - tx_t > 2.0)) {
-			st = tt_store_commit(store, &err);
-			in_tx = 0;
-			tx_docs = tx_bytes = 0;
-			tx_t = now;
-		}
-		if (show)
-			progress(&g, i + 1, n.bytes, t0, 0);
-	}
-	if (st == TT_OK && prune) {
-		if (!in_tx && (st = tt_store_begin(store, &err)) == TT_OK)
-			in_tx = 1;
+	if (st == TT_OK && prune && (st = begin_batch(&g)) == TT_OK) {
 		for (size_t k = 0; st == TT_OK && k < nknown; k++) {
 			struct stat sb;
 			if (under_root(known[k].path, &roots) && stat(known[k].path, &sb) != 0) {
-				st = tt_store_delete_doc(store, known[k].id, &err);
-				n.pruned++;
+				st = tt_store_delete_doc(g.store, known[k].id, &err);
+				g.n.pruned++;
 				if (tt_verbosity > 0)
 					tt_notef("%s: gone, removed from the database", known[k].path);
 			}
 		}
 	}
-	if (st == TT_OK && in_tx)
-		st = tt_store_commit(store, &err);
+	if (st == TT_OK && g.in_tx) {
+		g.in_tx = 0;
+		st = tt_store_commit(g.store, &err);
+	}
+	/* Documents stored before (or by an older rule set) join the run. */
+	if (st == TT_OK && rs) {
+		tt_tag_stats rest;
+		tt_tag_stats_init(&rest, rs);
+		st = tt_tag_complete(g.store, db, rs, g.run, jobs ? jobs : tt_pool_cores(),
+				     &rest, &err);
+		for (size_t r = 0; r < limits.nrules; r++)
+			limits.limited[r] += rest.limited[r];
+		g.n.hits += rest.hits;
+		tt_tag_stats_release(&rest);
+	}
 
-	pthread_mutex_lock(&g.mu);
-	g.stop = 1;
-	pthread_cond_broadcast(&g.room);
-	pthread_mutex_unlock(&g.mu);
-	for (int t = 0; t < jobs; t++)
-		pthread_join(th[t], NULL);
-	/* Results claimed but never consumed after a failure. */
-	for (size_t i = 0; i < g.njobs; i++)
-		if (g.res[i].state == R_READY) {
-			tt_doc_release(&g.res[i].doc);
-			tt_error_release(&g.res[i].err);
-		}
-	free(th);
-	pthread_mutex_destroy(&g.mu);
-	pthread_cond_destroy(&g.ready);
-	pthread_cond_destroy(&g.room);
-	if (show)
-		progress(&g, g.njobs, n.bytes, t0, 1);
-
+	counts *n = &g.n;
 	if (st != TT_OK) {
-		tt_store_rollback(store);
+		if (g.in_tx)
+			tt_store_rollback(g.store);
 		status = tt_err_report(&err);
 		tt_errf("ingest stopped; documents of the unfinished batch were not "
 			"stored, run it again to finish");
 	} else {
-		double el = tt_now() - t0;
+		double el = tt_now() - g.t0;
+		if (rs)
+			for (size_t r = 0; r < limits.nrules; r++)
+				if (limits.limited[r])
+					tt_warnf("rule '%s' hit the PCRE2 match limit on %zu "
+						 "sentence%s; those matches were skipped",
+						 tt_ruleset_rule(rs, r)->id, limits.limited[r],
+						 limits.limited[r] == 1 ? "" : "s");
 		if (tt_verbosity >= 0) {
 			tt_buf sum = TT_BUF_INIT;
 			tt_buf_addf(&sum, "%zu document%s: %zu added, %zu unchanged, %zu replaced, "
-				    "%zu skipped", g.njobs, g.njobs == 1 ? "" : "s", n.added, n.unchanged, n.replaced,
-				    n.skipped + n.failed);
-			if (n.meta_updated)
-				tt_buf_addf(&sum, ", %zu metadata updated", n.meta_updated);
-			if (n.pruned)
-				tt_buf_addf(&sum, ", %zu pruned", n.pruned);
-			tt_buf_addf(&sum, "; %zu sentences, %zu words in %.2fs", n.sentences,
-				    n.words, el);
-			if (n.added + n.replaced == 0 && n.unchanged && !n.pruned && !n.meta_updated)
+				    "%zu skipped", g.njobs, g.njobs == 1 ? "" : "s", n->added,
+				    n->unchanged, n->replaced, n->skipped + n->failed);
+			if (n->meta_updated)
+				tt_buf_addf(&sum, ", %zu metadata updated", n->meta_updated);
+			if (n->pruned)
+				tt_buf_addf(&sum, ", %zu pruned", n->pruned);
+			tt_buf_addf(&sum, "; %zu sentences, %zu words", n->sentences, n->words);
+			if (rs)
+				tt_buf_addf(&sum, ", %zu hits (rules %.12s)", n->hits,
+					    tt_ruleset_version(rs));
+			tt_buf_addf(&sum, " in %.2fs", el);
+			if (n->added + n->replaced == 0 && n->unchanged && !n->pruned &&
+			    !n->meta_updated && !n->hits)
 				tt_buf_addstr(&sum, " (nothing changed)");
 			tt_notef("%s", sum.buf);
 			tt_buf_release(&sum);
 		}
-		if (n.failed)
+		if (n->failed)
 			status = TT_EXIT_FAIL;
-		else if (n.skipped && (strict || n.skipped == g.njobs))
+		else if (n->skipped && (strict || n->skipped == g.njobs))
 			status = TT_EXIT_USAGE;
 	}
-	tt_store_close(store);
+	if (rs)
+		tt_tag_stats_release(&limits);
+	tt_store_close(g.store);
 	tt_known_free(known, nknown);
+	tt_ruleset_free(rs);
 out:
 	for (size_t i = 0; i < g.njobs; i++)
 		job_free(&g.jobs[i]);

@@ -6,9 +6,15 @@
 
 extern const tt_cmd tt_cmd_ingest;
 extern const tt_cmd tt_cmd_stats;
+extern const tt_cmd tt_cmd_tag;
+extern const tt_cmd tt_cmd_scan;
+extern const tt_cmd tt_cmd_rules;
 
 const tt_cmd *const tt_commands[] = {
 	&tt_cmd_ingest,
+	&tt_cmd_tag,
 	&tt_cmd_stats,
+	&tt_cmd_scan,
+	&tt_cmd_rules,
 	NULL
 };

@@ -11,13 +11,14 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "rules.h"
 #include "banned.h"
 
 struct tt_store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;
-	sqlite3_stmt *ins_doc, *ins_sec, *ins_sent, *ins_meta, *del_doc_by_path;
+	sqlite3_stmt *ins_doc, *ins_sec, *ins_sent, *ins_meta, *ins_hit;
 };
 
 /*
@@ -42,7 +43,8 @@ static const char *const migration_1[] = {
 	"  bytes        INTEGER NOT NULL,\n"
 	"  words        INTEGER NOT NULL,\n"
 	"  sentences    INTEGER NOT NULL,\n"
-	"  ingested_at  TEXT NOT NULL\n"
+	"  ingested_at  TEXT NOT NULL,\n"
+	"  tagged_run   INTEGER                 -- the tag run that tagged it, if any\n"
 	");\n"
 	"CREATE INDEX documents_year ON documents(year);\n"
 	"CREATE INDEX documents_authority ON documents(authority);\n",
@@ -102,6 +104,7 @@ static const char *const migration_1[] = {
 	"CREATE TABLE tag_runs (\n"
 	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
 	"  ruleset_id   INTEGER NOT NULL REFERENCES rulesets(id),\n"
+	"  ruleset_hash TEXT NOT NULL,\n"
 	"  started_at   TEXT NOT NULL,\n"
 	"  finished_at  TEXT,\n"
 	"  documents    INTEGER NOT NULL DEFAULT 0,\n"
@@ -111,6 +114,7 @@ static const char *const migration_1[] = {
 	"CREATE TABLE hits (\n"
 	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
 	"  run_id       INTEGER NOT NULL REFERENCES tag_runs(id) ON DELETE CASCADE,\n"
+	"  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
 	"  sentence_id  INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,\n"
 	"  theme        TEXT NOT NULL,\n"
 	"  polarity     TEXT NOT NULL CHECK (polarity IN ('concern','strength','mention')),\n"
@@ -125,17 +129,19 @@ static const char *const migration_1[] = {
 	"  prop_den     INTEGER\n"
 	");\n"
 	"CREATE INDEX hits_run_theme ON hits(run_id, theme, polarity);\n"
-	"CREATE INDEX hits_sentence ON hits(sentence_id);\n",
+	"CREATE INDEX hits_sentence ON hits(sentence_id);\n"
+	"CREATE INDEX hits_document ON hits(document_id);\n",
 	"CREATE VIEW current_run AS\n"
 	"  SELECT max(id) AS id FROM tag_runs WHERE finished_at IS NOT NULL;\n",
 	"CREATE VIEW hit_evidence AS\n"
 	"  SELECT h.id AS hit_id, h.theme, h.polarity, h.rule, h.cue, h.cue_kind, h.actor,\n"
 	"         h.prop_num, h.prop_den, h.start, h.end, h.match,\n"
-	"         s.id AS sentence_id, s.text AS sentence, s.kind, sec.path AS section,\n"
+	"         s.id AS sentence_id, s.ordinal AS sentence_ordinal, s.text AS sentence,\n"
+	"         s.kind, sec.path AS section,\n"
 	"         d.id AS document_id, d.name, d.title, d.authority, d.year, d.period,\n"
 	"         d.audit_type, r.hash AS ruleset, h.run_id\n"
 	"  FROM hits h JOIN sentences s ON s.id = h.sentence_id\n"
-	"  JOIN documents d ON d.id = s.document_id\n"
+	"  JOIN documents d ON d.id = h.document_id\n"
 	"  LEFT JOIN sections sec ON sec.id = s.section_id\n"
 	"  JOIN tag_runs t ON t.id = h.run_id JOIN rulesets r ON r.id = t.ruleset_id\n"
 	"  WHERE h.run_id = (SELECT id FROM current_run);\n",
@@ -336,7 +342,7 @@ void tt_store_close(tt_store *s)
 	sqlite3_finalize(s->ins_sec);
 	sqlite3_finalize(s->ins_sent);
 	sqlite3_finalize(s->ins_meta);
-	sqlite3_finalize(s->del_doc_by_path);
+	sqlite3_finalize(s->ins_hit);
 	if (s->db)
 		sqlite3_close(s->db);
 	free(s->path);
@@ -456,8 +462,7 @@ static tt_status step_done(tt_store *s, sqlite3_stmt *st, tt_error *err, const c
 static tt_status delete_doc_rows(tt_store *s, long long id, tt_error *err)
 {
 	static const char *const sql[] = {
-		"DELETE FROM hits WHERE sentence_id IN "
-		"(SELECT id FROM sentences WHERE document_id = ?1)",
+		"DELETE FROM hits WHERE document_id = ?1",
 		"DELETE FROM sentences WHERE document_id = ?1",
 		"DELETE FROM sections WHERE document_id = ?1",
 		"DELETE FROM document_meta WHERE document_id = ?1",
@@ -507,7 +512,7 @@ static const char *base_name(const char *p)
 
 tt_status tt_store_put_doc(tt_store *s, const char *path, const char *hash,
 			   const tt_doc *d, const tt_doc_meta *m, long long *id,
-			   tt_error *err)
+			   long long *sent_ids, tt_error *err)
 {
 	tt_status st;
 	char now[32];
@@ -604,6 +609,8 @@ tt_status tt_store_put_doc(tt_store *s, const char *path, const char *hash,
 		sqlite3_bind_text(is, 10, t->text, (int)t->text_len, SQLITE_STATIC);
 		if ((st = step_done(s, is, err, "cannot store sentence")) != TT_OK)
 			goto out;
+		if (sent_ids)
+			sent_ids[i] = sqlite3_last_insert_rowid(s->db);
 	}
 	st = TT_OK;
 out:
@@ -720,4 +727,308 @@ tt_status tt_store_summary(tt_store *s, tt_table **docs, tt_table **totals, tt_e
 		*docs = NULL;
 	}
 	return st;
+}
+
+/* --- tagging ------------------------------------------------------------ */
+
+tt_status tt_store_ruleset_put(tt_store *s, const tt_ruleset *rs, long long *id,
+			       tt_error *err)
+{
+	sqlite3_stmt *q;
+	char now[32];
+	const char *hash = tt_ruleset_version(rs);
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM rulesets WHERE hash = ?1", -1, &q,
+			       NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot read rule sets");
+	sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
+	*id = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_finalize(q);
+	if (*id)
+		return TT_OK;
+
+	now_iso(now);
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO rulesets(hash, source, created_at) "
+			       "VALUES (?1, ?2, ?3)", -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot store rule set");
+	sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, tt_ruleset_dir(rs), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_error(s, err, "cannot store rule set");
+	*id = sqlite3_last_insert_rowid(s->db);
+
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO themes(ruleset_id, theme, label, "
+			       "description, grp) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &q,
+			       NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot store themes");
+	for (size_t i = 0; i < tt_ruleset_ntheme(rs); i++) {
+		const tt_theme_info *t = tt_ruleset_theme(rs, i);
+		tt_buf groups = TT_BUF_INIT;
+		for (size_t g = 0; g < t->ngroups; g++)
+			tt_buf_addf(&groups, "%s%s", g ? "," : "", t->groups[g]);
+		sqlite3_bind_int64(q, 1, *id);
+		sqlite3_bind_text(q, 2, t->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, t->label, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 4, t->describe, -1, SQLITE_STATIC);
+		if (groups.len)
+			sqlite3_bind_text(q, 5, groups.buf, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(q, 5);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		tt_buf_release(&groups);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(q);
+			return db_error(s, err, "cannot store themes");
+		}
+	}
+	sqlite3_finalize(q);
+	return TT_OK;
+}
+
+tt_status tt_store_latest_run(tt_store *s, tt_run_info *run, tt_error *err)
+{
+	sqlite3_stmt *q;
+	memset(run, 0, sizeof(*run));
+	if (sqlite3_prepare_v2(s->db, "SELECT id, ruleset_hash, finished_at IS NOT NULL "
+			       "FROM tag_runs ORDER BY id DESC LIMIT 1", -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot read tag runs");
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		run->id = sqlite3_column_int64(q, 0);
+		snprintf(run->hash, sizeof(run->hash), "%s", (const char *)sqlite3_column_text(q, 1));
+		run->finished = sqlite3_column_int(q, 2);
+	}
+	sqlite3_finalize(q);
+	return TT_OK;
+}
+
+tt_status tt_store_run_start(tt_store *s, long long ruleset_id, const char *hash,
+			     long long *run, tt_error *err)
+{
+	sqlite3_stmt *q;
+	char now[32];
+	now_iso(now);
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO tag_runs(ruleset_id, ruleset_hash, "
+			       "started_at) VALUES (?1, ?2, ?3)", -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot start tag run");
+	sqlite3_bind_int64(q, 1, ruleset_id);
+	sqlite3_bind_text(q, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_error(s, err, "cannot start tag run");
+	*run = sqlite3_last_insert_rowid(s->db);
+	return TT_OK;
+}
+
+static tt_status exec_bind1(tt_store *s, const char *sql, long long v, tt_error *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "database error");
+	sqlite3_bind_int64(q, 1, v);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? TT_OK : db_error(s, err, "database error");
+}
+
+tt_status tt_store_run_finish(tt_store *s, long long run, tt_error *err)
+{
+	char now[32];
+	sqlite3_stmt *q;
+	tt_status st;
+	now_iso(now);
+	if (sqlite3_prepare_v2(s->db,
+			       "UPDATE tag_runs SET finished_at = ?2, "
+			       "documents = (SELECT count(*) FROM documents WHERE tagged_run = ?1), "
+			       "sentences = (SELECT count(*) FROM sentences s JOIN documents d "
+			       "  ON d.id = s.document_id WHERE d.tagged_run = ?1), "
+			       "hits = (SELECT count(*) FROM hits WHERE run_id = ?1) WHERE id = ?1",
+			       -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot finish tag run");
+	sqlite3_bind_int64(q, 1, run);
+	sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_error(s, err, "cannot finish tag run");
+	/* Only the current run's hits are kept; earlier runs keep their counts. */
+	if ((st = exec_bind1(s, "DELETE FROM hits WHERE run_id != ?1", run, err)) != TT_OK)
+		return st;
+	return TT_OK;
+}
+
+tt_status tt_store_run_count(tt_store *s, long long run, size_t *docs, size_t *hits,
+			     tt_error *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db, "SELECT documents, hits FROM tag_runs WHERE id = ?1",
+			       -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot read tag run");
+	sqlite3_bind_int64(q, 1, run);
+	*docs = *hits = 0;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		*docs = (size_t)sqlite3_column_int64(q, 0);
+		*hits = (size_t)sqlite3_column_int64(q, 1);
+	}
+	sqlite3_finalize(q);
+	return TT_OK;
+}
+
+tt_status tt_store_untagged(tt_store *s, long long run, long long **ids, size_t *n,
+			    tt_error *err)
+{
+	sqlite3_stmt *q;
+	long long *v = NULL;
+	size_t nv = 0, av = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE tagged_run IS NOT ?1 "
+			       "ORDER BY id", -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot read documents");
+	sqlite3_bind_int64(q, 1, run);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		TT_GROW(v, nv + 1, av);
+		v[nv++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	*ids = v;
+	*n = nv;
+	return TT_OK;
+}
+
+tt_status tt_store_load_doc(tt_store *s, long long doc, tt_doc *d, long long **sent_ids,
+			    tt_error *err)
+{
+	sqlite3_stmt *q;
+	long long *secids = NULL;
+	tt_status st = TT_OK;
+
+	tt_doc_init(d);
+	*sent_ids = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT id, parent_id, level, title, path FROM sections "
+			       "WHERE document_id = ?1 ORDER BY ordinal", -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot read sections");
+	sqlite3_bind_int64(q, 1, doc);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		TT_GROW(d->sec, d->nsec + 1, d->sec_alloc);
+		secids = xrealloc(secids, (d->nsec + 1) * sizeof(long long));
+		tt_section *sec = &d->sec[d->nsec];
+		memset(sec, 0, sizeof(*sec));
+		secids[d->nsec] = sqlite3_column_int64(q, 0);
+		sec->parent = -1;
+		if (sqlite3_column_type(q, 1) != SQLITE_NULL) {
+			long long pid = sqlite3_column_int64(q, 1);
+			for (size_t k = 0; k < d->nsec; k++)
+				if (secids[k] == pid)
+					sec->parent = (int)k;
+		}
+		sec->level = sqlite3_column_int(q, 2);
+		sec->title = xstrdup((const char *)sqlite3_column_text(q, 3));
+		sec->path = xstrdup((const char *)sqlite3_column_text(q, 4));
+		d->nsec++;
+	}
+	sqlite3_finalize(q);
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id, section_id, block, kind, line, start, end, text "
+			       "FROM sentences WHERE document_id = ?1 ORDER BY ordinal",
+			       -1, &q, NULL) != SQLITE_OK) {
+		free(secids);
+		return db_error(s, err, "cannot read sentences");
+	}
+	sqlite3_bind_int64(q, 1, doc);
+	size_t aids = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		TT_GROW(d->sent, d->nsent + 1, d->sent_alloc);
+		TT_GROW(*sent_ids, d->nsent + 1, aids);
+		tt_sentence *t = &d->sent[d->nsent];
+		memset(t, 0, sizeof(*t));
+		(*sent_ids)[d->nsent] = sqlite3_column_int64(q, 0);
+		t->section = -1;
+		if (sqlite3_column_type(q, 1) != SQLITE_NULL) {
+			long long sid = sqlite3_column_int64(q, 1);
+			for (size_t k = 0; k < d->nsec; k++)
+				if (secids[k] == sid)
+					t->section = (int)k;
+		}
+		t->block = (uint32_t)sqlite3_column_int64(q, 2);
+		const char *kind = (const char *)sqlite3_column_text(q, 3);
+		t->kind = !strcmp(kind, "heading") ? TT_BLOCK_HEADING
+			  : !strcmp(kind, "list_item") ? TT_BLOCK_LIST_ITEM
+			  : !strcmp(kind, "table_row") ? TT_BLOCK_TABLE_ROW
+			  : TT_BLOCK_PARAGRAPH;
+		t->line = (uint32_t)sqlite3_column_int64(q, 4);
+		t->doc_start = (size_t)sqlite3_column_int64(q, 5);
+		t->doc_end = (size_t)sqlite3_column_int64(q, 6);
+		t->text_len = (size_t)sqlite3_column_bytes(q, 7);
+		t->text = xmemdup(sqlite3_column_text(q, 7), t->text_len);
+		d->nsent++;
+	}
+	sqlite3_finalize(q);
+	free(secids);
+	if (rc != SQLITE_DONE)
+		st = db_error(s, err, "cannot read sentences");
+	return st;
+}
+
+tt_status tt_store_put_hits(tt_store *s, long long run, long long doc, long long sentence,
+			    const tt_hits *h, tt_error *err)
+{
+	tt_status st;
+	if (!s->ins_hit &&
+	    (st = prepare(s, &s->ins_hit,
+			  "INSERT INTO hits(run_id, document_id, sentence_id, theme, polarity, "
+			  "rule, start, end, match, cue, cue_kind, actor, prop_num, prop_den) "
+			  "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)", err)) != TT_OK)
+		return st;
+	sqlite3_stmt *q = s->ins_hit;
+	for (size_t i = 0; i < h->n; i++) {
+		const tt_hit *x = &h->v[i];
+		sqlite3_bind_int64(q, 1, run);
+		sqlite3_bind_int64(q, 2, doc);
+		sqlite3_bind_int64(q, 3, sentence);
+		sqlite3_bind_text(q, 4, x->theme_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 5, tt_polarity_name(x->polarity), -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 6, x->rule_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 7, (sqlite3_int64)x->start);
+		sqlite3_bind_int64(q, 8, (sqlite3_int64)x->end);
+		sqlite3_bind_text(q, 9, x->match ? x->match : "", -1, SQLITE_STATIC);
+		bind_text_or_null(q, 10, x->cue && x->cue[0] ? x->cue : NULL);
+		sqlite3_bind_text(q, 11, tt_cue_kind_name(x->cue_kind), -1, SQLITE_STATIC);
+		bind_text_or_null(q, 12, x->actor);
+		if (x->prop_num >= 0)
+			sqlite3_bind_int64(q, 13, x->prop_num);
+		else
+			sqlite3_bind_null(q, 13);
+		if (x->prop_den >= 0)
+			sqlite3_bind_int64(q, 14, x->prop_den);
+		else
+			sqlite3_bind_null(q, 14);
+		if ((st = step_done(s, q, err, "cannot store hit")) != TT_OK)
+			return st;
+	}
+	return TT_OK;
+}
+
+tt_status tt_store_doc_tagged(tt_store *s, long long doc, long long run, tt_error *err)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db, "UPDATE documents SET tagged_run = ?2 WHERE id = ?1",
+			       -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, err, "cannot update document");
+	sqlite3_bind_int64(q, 1, doc);
+	sqlite3_bind_int64(q, 2, run);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_error(s, err, "cannot update document");
+	return TT_OK;
+}
+
+tt_status tt_store_clear_doc_hits(tt_store *s, long long doc, tt_error *err)
+{
+	return exec_bind1(s, "DELETE FROM hits WHERE document_id = ?1", doc, err);
 }

@@ -12,6 +12,7 @@
 #define TT_STORE_H
 
 #include "render.h"
+#include "rules.h"
 #include "text.h"
 #include "util.h"
 
@@ -73,11 +74,12 @@ const tt_known_doc *tt_known_find(const tt_known_doc *v, size_t n, const char *p
 /*
  * Stores an analysed document under `path` (its identity) and content
  * hash, replacing any earlier version of that path (its sentences, hits
- * and metadata) in the current transaction. *id receives the new id.
+ * and metadata) in the current transaction. *id receives the new id and,
+ * when sent_ids is not NULL, sent_ids[i] the id of d->sent[i].
  */
 tt_status tt_store_put_doc(tt_store *s, const char *path, const char *hash,
 			   const tt_doc *d, const tt_doc_meta *m, long long *id,
-			   tt_error *err);
+			   long long *sent_ids, tt_error *err);
 
 /*
  * For an unchanged document: updates the metadata fields m gives (NULL
@@ -89,6 +91,51 @@ tt_status tt_store_update_meta(tt_store *s, long long id, const tt_doc_meta *m,
 
 /* Deletes a document and everything hanging off it. */
 tt_status tt_store_delete_doc(tt_store *s, long long id, tt_error *err);
+
+/* --- tagging ------------------------------------------------------------ *
+ *
+ * A tag run tags every stored document with one rule set; documents record
+ * the run that tagged them (documents.tagged_run). The current run is the
+ * latest finished one; only its hits are kept once it finishes. A run that
+ * was interrupted is resumed by the next ingest or tag with the same rule
+ * set: it tags the documents it has not tagged yet, then finishes.
+ */
+
+/* Stores the rule set (hash, source, themes) unless known; *id its row. */
+tt_status tt_store_ruleset_put(tt_store *s, const tt_ruleset *rs, long long *id,
+			       tt_error *err);
+
+typedef struct tt_run_info {
+	long long id;     /* 0 when there has been no run */
+	char hash[65];    /* its rule set's version */
+	int finished;
+} tt_run_info;
+
+/* The latest run, finished or not. */
+tt_status tt_store_latest_run(tt_store *s, tt_run_info *run, tt_error *err);
+tt_status tt_store_run_start(tt_store *s, long long ruleset_id, const char *hash,
+			     long long *run, tt_error *err);
+/* Marks the run finished with its counts and drops other runs' hits. */
+tt_status tt_store_run_finish(tt_store *s, long long run, tt_error *err);
+tt_status tt_store_run_count(tt_store *s, long long run, size_t *docs, size_t *hits,
+			     tt_error *err);
+/* Ids of documents not tagged by `run`, ascending (caller frees *ids). */
+tt_status tt_store_untagged(tt_store *s, long long run, long long **ids, size_t *n,
+			    tt_error *err);
+/*
+ * Rebuilds stored document `doc` for re-tagging: its sections and its
+ * sentences (kind, section, line, span, text; no text_to_doc). *sent_ids
+ * (caller frees) gets the sentences' ids. Release d with tt_doc_release.
+ */
+tt_status tt_store_load_doc(tt_store *s, long long doc, tt_doc *d, long long **sent_ids,
+			    tt_error *err);
+/* Stores the hits of one sentence in run `run`. */
+tt_status tt_store_put_hits(tt_store *s, long long run, long long doc, long long sentence,
+			    const tt_hits *h, tt_error *err);
+/* Removes every hit of a document (before it is re-tagged). */
+tt_status tt_store_clear_doc_hits(tt_store *s, long long doc, tt_error *err);
+/* Records that `run` has tagged `doc`. */
+tt_status tt_store_doc_tagged(tt_store *s, long long doc, long long run, tt_error *err);
 
 /* Summary tables for `stats`: documents by year and authority, etc. */
 tt_status tt_store_summary(tt_store *s, tt_table **docs, tt_table **totals,

@@ -80,7 +80,7 @@ static void test_create_and_put(void)
 	CHECK_INT(tt_store_open(&s, db, TT_STORE_WRITE, &e), TT_OK);
 	make_doc(&d, 3, "drift");
 	CHECK_INT(tt_store_begin(s, &e), TT_OK);
-	CHECK_INT(tt_store_put_doc(s, "/x/doc.md", "h1", &d, &m, &id, &e), TT_OK);
+	CHECK_INT(tt_store_put_doc(s, "/x/doc.md", "h1", &d, &m, &id, NULL, &e), TT_OK);
 	CHECK_INT(tt_store_commit(s, &e), TT_OK);
 	tt_doc_release(&d);
 
@@ -94,7 +94,7 @@ static void test_create_and_put(void)
 	/* Replacing the same path: old rows gone, FTS in step. */
 	make_doc(&d, 2, "delay");
 	CHECK_INT(tt_store_begin(s, &e), TT_OK);
-	CHECK_INT(tt_store_put_doc(s, "/x/doc.md", "h2", &d, &m, &id2, &e), TT_OK);
+	CHECK_INT(tt_store_put_doc(s, "/x/doc.md", "h2", &d, &m, &id2, NULL, &e), TT_OK);
 	CHECK_INT(tt_store_commit(s, &e), TT_OK);
 	tt_doc_release(&d);
 	CHECK(id2 != id);
@@ -143,10 +143,10 @@ static void test_unfinished_batch_rolls_back(void)
 	CHECK_INT(tt_store_open(&s, db, TT_STORE_WRITE, &e), TT_OK);
 	make_doc(&d, 4, "neglect");
 	CHECK_INT(tt_store_begin(s, &e), TT_OK);
-	CHECK_INT(tt_store_put_doc(s, "/y/one.md", "h", &d, &m, &id, &e), TT_OK);
+	CHECK_INT(tt_store_put_doc(s, "/y/one.md", "h", &d, &m, &id, NULL, &e), TT_OK);
 	CHECK_INT(tt_store_commit(s, &e), TT_OK);
 	CHECK_INT(tt_store_begin(s, &e), TT_OK);
-	CHECK_INT(tt_store_put_doc(s, "/y/two.md", "h", &d, &m, &id, &e), TT_OK);
+	CHECK_INT(tt_store_put_doc(s, "/y/two.md", "h", &d, &m, &id, NULL, &e), TT_OK);
 	tt_store_close(s); /* closed mid-batch, as a killed run would be */
 	tt_doc_release(&d);
 	CHECK_INT(count(db, "SELECT count(*) FROM documents"), 1);

@@ -1,0 +1,933 @@
+/*
+ * rules_polarity.c - the cue engine (NegEx/ConText style): finds the cues
+ * of a sentence (negation, pseudo-negation, evaluative, evidence,
+ * recommendation, mention, clause breaks, actors) and its proportions,
+ * splits it into clauses, and decides each candidate hit's polarity in the
+ * order of rules/README.md ("How polarity is decided"). Then merges the
+ * candidates into hits.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "rules_int.h"
+#include "banned.h"
+
+/* Cue layers: cues mask shorter overlapping cues of their own layer only. */
+static int layer_of(int kind)
+{
+	switch (kind) {
+	case CUE_TERMINATOR:
+	case CUE_CONCESSION:
+		return 1;
+	case CUE_AGENCY:
+	case CUE_FAMILY:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+/* Words between a negation and the evaluative cue it negates, at most. */
+#define NEG_EVAL_WINDOW 6
+/* A good finding in at least this share of cases is a clear majority. */
+#define HIGH_SHARE 0.6
+
+void tt_sctx_reset(tt_sctx *c)
+{
+	c->ncue = c->nprop = c->ncl = 0;
+	c->head_done = 0;
+	c->built = 0;
+	c->d = NULL;
+	c->s = NULL;
+}
+
+void tt_sctx_release(tt_sctx *c)
+{
+	free(c->cue);
+	free(c->prop);
+	free(c->cl);
+	memset(c, 0, sizeof(*c));
+}
+
+int tt_sctx_clause_of(const tt_sctx *c, size_t off)
+{
+	int k = 0;
+	for (size_t i = 1; i < c->ncl; i++)
+		if (c->cl[i].s <= off)
+			k = (int)i;
+	return k;
+}
+
+static int cmp_cue(const void *a, const void *b)
+{
+	const tt_cue *x = a, *y = b;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->e != y->e)
+		return x->e > y->e ? -1 : 1;
+	return x->kind - y->kind;
+}
+
+/* --- token helpers --------------------------------------------------------- */
+
+static int tok_is(const tt_sentence *s, size_t i, const char *w)
+{
+	if (i >= s->ntok)
+		return 0;
+	size_t n = s->tok[i].end - s->tok[i].start;
+	return strlen(w) == n && !strncasecmp(s->norm + s->tok[i].start, w, n);
+}
+
+static int tok_prefix(const tt_sentence *s, size_t i, const char *w)
+{
+	if (i >= s->ntok)
+		return 0;
+	size_t n = s->tok[i].end - s->tok[i].start, l = strlen(w);
+	return n >= l && !strncasecmp(s->norm + s->tok[i].start, w, l);
+}
+
+static const char *const number_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+	"sixteen", "seventeen", "eighteen", "nineteen", NULL
+};
+static const char *const tens_words[] = {
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL
+};
+
+/* Value of a number word (one .. ninety-nine, hundred), or -1. */
+static long word_number(const char *w, size_t n)
+{
+	for (long i = 0; number_words[i]; i++)
+		if (strlen(number_words[i]) == n && !strncasecmp(w, number_words[i], n))
+			return i;
+	if (n == 7 && !strncasecmp(w, "hundred", 7))
+		return 100;
+	for (long i = 0; tens_words[i]; i++) {
+		size_t l = strlen(tens_words[i]);
+		if (n < l || strncasecmp(w, tens_words[i], l))
+			continue;
+		if (n == l)
+			return 20 + 10 * i;
+		if (w[l] != '-' && w[l] != ' ')
+			continue;
+		for (long u = 1; u <= 9; u++)
+			if (strlen(number_words[u]) == n - l - 1 &&
+			    !strncasecmp(w + l + 1, number_words[u], n - l - 1))
+				return 20 + 10 * i + u;
+	}
+	return -1;
+}
+
+/* Value of token i as a whole number (digits, "1,200", number words), or
+ * -1. *pct is set for a percentage token ("37%"). */
+static long tok_number(const tt_sentence *s, size_t i, int *pct)
+{
+	*pct = 0;
+	if (i >= s->ntok)
+		return -1;
+	const tt_token *t = &s->tok[i];
+	const char *w = s->norm + t->start;
+	size_t n = t->end - t->start;
+	if (t->kind == TT_TOK_WORD)
+		return word_number(w, n);
+	if (t->kind != TT_TOK_NUMBER && t->kind != TT_TOK_PERCENT)
+		return -1;
+	long v = 0;
+	size_t k = 0;
+	for (; k < n && (isdigit((unsigned char)w[k]) || w[k] == ','); k++) {
+		if (w[k] == ',')
+			continue;
+		if (v > 100000000)
+			return -1;
+		v = v * 10 + (w[k] - '0');
+	}
+	if (k < n && w[k] == '.') { /* 37.5%: the whole part */
+		k++;
+		while (k < n && isdigit((unsigned char)w[k]))
+			k++;
+	}
+	if (t->kind == TT_TOK_PERCENT) {
+		*pct = 1;
+		return v;
+	}
+	return k == n ? v : -1;
+}
+
+/* Words that name what a proportion counts. */
+static int is_count_noun(const tt_sentence *s, size_t i)
+{
+	static const char *const nouns[] = {
+		"case", "audit", "file", "record", "famil", "child", "young",
+		"plan", "assessment", "referral", "instance", "example", "parent",
+		"father", "mother", "carer", "agenc", "practitioner", "professional",
+		"worker", "review", "meeting", "visit", "area", "sample", "those",
+		"service", "school", "partner", "manager", "staff", "respondent",
+		"student", "pupil", NULL
+	};
+	for (size_t k = 0; nouns[k]; k++)
+		if (tok_prefix(s, i, nouns[k]))
+			return 1;
+	return 0;
+}
+
+static size_t skip_det(const tt_sentence *s, size_t j)
+{
+	if (tok_is(s, j, "the") || tok_is(s, j, "these") || tok_is(s, j, "those") ||
+	    tok_is(s, j, "our") || tok_is(s, j, "all"))
+		j++;
+	return j;
+}
+
+static void add_prop(tt_sctx *c, size_t t0, size_t t1, long num, long den,
+		     tt_prop_class cls)
+{
+	const tt_sentence *s = c->s;
+	TT_GROW(c->prop, c->nprop + 1, c->prop_alloc);
+	tt_prop *p = &c->prop[c->nprop++];
+	p->s = s->tok[t0].start;
+	p->e = s->tok[t1 - 1].end;
+	p->num = num;
+	p->den = den;
+	p->cls = cls;
+}
+
+static tt_prop_class ratio_class(long num, long den)
+{
+	if (num == 0)
+		return PROP_NONE;
+	return (double)num / (double)den >= HIGH_SHARE ? PROP_HIGH : PROP_LOW;
+}
+
+/*
+ * Finds the proportions of the sentence: "4 of the 6", "4 out of 6",
+ * "two of the ten", "100% of", "75 per cent", "only one case", "all
+ * cases", "the majority of", "most cases", "half of", "a minority of",
+ * "fewer than half", "none of the", "no cases", "some cases", "a few".
+ */
+static void find_props(tt_sctx *c)
+{
+	const tt_sentence *s = c->s;
+	for (size_t i = 0; i < s->ntok; i++) {
+		int only = i > 0 && (tok_is(s, i - 1, "only") || tok_is(s, i - 1, "just") ||
+				     tok_is(s, i - 1, "merely"));
+		size_t t0 = only ? i - 1 : i;
+		int pct, pct2;
+		long num = tok_number(s, i, &pct);
+		if (num >= 0) {
+			size_t j = i + 1;
+			if (pct || (tok_is(s, j, "per") && tok_is(s, j + 1, "cent")) ||
+			    tok_is(s, j, "percent")) {
+				if (!pct)
+					j += tok_is(s, j, "per") ? 2 : 1;
+				if (num > 100)
+					continue;
+				add_prop(c, t0, j, num, 100,
+					 only ? PROP_LOW : ratio_class(num, 100));
+				i = j - 1;
+				continue;
+			}
+			if (tok_is(s, j, "out"))
+				j++;
+			if (tok_is(s, j, "of")) {
+				size_t k = skip_det(s, j + 1);
+				long den = tok_number(s, k, &pct2);
+				if (den > 0 && !pct2 && den >= num) {
+					add_prop(c, t0, k + 1, num, den,
+						 only ? PROP_LOW : ratio_class(num, den));
+					i = k;
+					continue;
+				}
+			}
+			if (only) {
+				add_prop(c, t0, i + 1, num, -1, num == 0 ? PROP_NONE : PROP_LOW);
+				continue;
+			}
+			if (is_count_noun(s, i + 1) && s->tok[i].kind != TT_TOK_PERCENT &&
+			    !(i > 0 && (tok_is(s, i - 1, "all") || tok_is(s, i - 1, "of"))))
+				add_prop(c, i, i + 2, num, -1, num == 0 ? PROP_NONE : PROP_UNKNOWN);
+			continue;
+		}
+
+		/* quantifier words */
+		tt_prop_class cls = PROP_UNKNOWN;
+		size_t j = i + 1;
+		int need_of = 0;
+		if (tok_is(s, i, "all") || tok_is(s, i, "every") || tok_is(s, i, "each")) {
+			cls = PROP_HIGH;
+		} else if (tok_is(s, i, "most")) {
+			cls = PROP_HIGH;
+		} else if (tok_is(s, i, "majority")) {
+			cls = PROP_HIGH;
+			need_of = 1;
+		} else if (tok_is(s, i, "minority")) {
+			cls = PROP_LOW;
+			need_of = 1;
+		} else if (tok_is(s, i, "half") &&
+			   !(i > 0 && (tok_is(s, i - 1, "than") || tok_is(s, i - 1, "behalf")))) {
+			cls = PROP_LOW;
+			if (i > 0 && (tok_is(s, i - 1, "over")))
+				cls = PROP_HIGH, t0 = i - 1;
+		} else if ((tok_is(s, i, "fewer") || tok_is(s, i, "less") || tok_is(s, i, "more")) &&
+			   tok_is(s, i + 1, "than") && tok_is(s, i + 2, "half")) {
+			cls = tok_is(s, i, "more") ? PROP_HIGH : PROP_LOW;
+			j = i + 3;
+		} else if (tok_is(s, i, "none") && tok_is(s, i + 1, "of")) {
+			cls = PROP_NONE;
+		} else if (tok_is(s, i, "no") && is_count_noun(s, i + 1)) {
+			cls = PROP_NONE;
+		} else if (tok_is(s, i, "some") || tok_is(s, i, "several") ||
+			   (tok_is(s, i, "few") && i > 0 && tok_is(s, i - 1, "a"))) {
+			cls = PROP_LOW;
+		} else if (tok_is(s, i, "number") && i > 0 && tok_is(s, i - 1, "small")) {
+			cls = PROP_LOW;
+		}
+		if (cls == PROP_UNKNOWN)
+			continue;
+		int of = tok_is(s, j, "of");
+		if (of)
+			j++;
+		if (need_of && !of)
+			continue;
+		j = skip_det(s, j);
+		long n = tok_number(s, j, &pct2);
+		if (n >= 0 && !pct2)
+			j++;
+		else
+			n = -1;
+		/* "of" ties the quantifier to any noun ("none of the fathers");
+		 * without it the noun must name what is counted ("most cases") */
+		if (!of && !is_count_noun(s, j) && !(cls == PROP_HIGH && n >= 0))
+			continue;
+		if (j >= s->ntok)
+			j = s->ntok - 1;
+		long pn = -1, pd = -1;
+		if (cls == PROP_NONE) {
+			pn = 0;
+			pd = n;
+		} else if (cls == PROP_HIGH && n >= 0 && !tok_is(s, i, "most")) {
+			pn = pd = n;
+		}
+		add_prop(c, t0, j + 1, pn, pd, only ? PROP_LOW : cls);
+		i = j;
+	}
+}
+
+/* --- building the context ------------------------------------------------------ */
+
+static void find_cues(tt_matcher *m, tt_sctx *c)
+{
+	const tt_sentence *s = c->s;
+	size_t ms, me;
+	for (int k = 0; k < CUE_NKIND; k++) {
+		const pcre2_code *code = m->rs->cue[k];
+		if (!code || k == CUE_HEAD_STRENGTH || k == CUE_HEAD_CONCERN ||
+		    k == CUE_HEAD_MENTION)
+			continue;
+		size_t at = 0;
+		while (at < s->norm_len &&
+		       tt_rules_exec(m, code, s->norm, s->norm_len, at, &ms, &me) > 0) {
+			TT_GROW(c->cue, c->ncue + 1, c->cue_alloc);
+			tt_cue *q = &c->cue[c->ncue++];
+			/* the opener pattern matches leading punctuation too */
+			while (k == CUE_OPENER && ms < me &&
+			       !isalnum((unsigned char)s->norm[ms]) &&
+			       !((unsigned char)s->norm[ms] & 0x80))
+				ms++;
+			q->kind = k;
+			q->s = ms;
+			q->e = me;
+			q->t = tt_rules_tok_at(s, ms);
+			q->masked = 0;
+			if (k == CUE_OPENER)
+				break;
+			/* from the next character, so that overlapping cues are all
+			 * found ("was not" and "not evident"); the longest wins below */
+			at = ms + 1;
+			while (at < s->norm_len && ((unsigned char)s->norm[at] & 0xC0) == 0x80)
+				at++;
+		}
+	}
+	if (c->ncue > 1)
+		qsort(c->cue, c->ncue, sizeof(*c->cue), cmp_cue);
+	/* the longest cue of a layer wins over shorter ones overlapping it */
+	for (size_t a = 0; a < c->ncue; a++) {
+		tt_cue *x = &c->cue[a];
+		for (size_t b = 0; b < c->ncue && !x->masked; b++) {
+			const tt_cue *y = &c->cue[b];
+			if (a == b || layer_of(x->kind) != layer_of(y->kind))
+				continue;
+			if (y->s < x->e && x->s < y->e && y->e - y->s > x->e - x->s)
+				x->masked = 1;
+		}
+	}
+}
+
+static int only_punct_before(const tt_sentence *s, size_t off)
+{
+	for (size_t i = 0; i < off; i++)
+		if (isalnum((unsigned char)s->norm[i]) || ((unsigned char)s->norm[i] & 0x80))
+			return 0;
+	return 1;
+}
+
+static int has_concession_at(const tt_sctx *c, size_t start)
+{
+	for (size_t i = 0; i < c->ncue; i++)
+		if (c->cue[i].kind == CUE_CONCESSION && !c->cue[i].masked && c->cue[i].s == start)
+			return 1;
+	return 0;
+}
+
+static void add_clause(tt_sctx *c, size_t start, int opener)
+{
+	TT_GROW(c->cl, c->ncl + 1, c->cl_alloc);
+	tt_clause *k = &c->cl[c->ncl++];
+	k->s = start;
+	k->e = c->s->norm_len;
+	k->opener = opener;
+	k->initial_concession = 0;
+	if (c->ncl > 1)
+		c->cl[c->ncl - 2].e = start;
+}
+
+/*
+ * Clauses: the sentence is cut before every clause terminator; a
+ * terminator that begins with a letter is a contrast (opener 1), one that
+ * is also a concession word a concession (2), one that begins with
+ * punctuation (";", ", and") a plain break (0). A concession word opening
+ * the sentence makes clause 0 a concession that ends at the first comma;
+ * the clause after that comma has opener 3 (the main clause).
+ */
+static void find_clauses(tt_sctx *c)
+{
+	const tt_sentence *s = c->s;
+	add_clause(c, 0, 0);
+	size_t last = (size_t)-1;
+	for (size_t i = 0; i < c->ncue; i++) {
+		const tt_cue *q = &c->cue[i];
+		if (layer_of(q->kind) != 1 || q->masked || q->s == last)
+			continue;
+		last = q->s;
+		int conc = has_concession_at(c, q->s);
+		unsigned char first = (unsigned char)s->norm[q->s];
+		int opener = conc ? 2 : (isalpha(first) || first >= 0x80) ? 1 : 0;
+		if (only_punct_before(s, q->s)) {
+			c->cl[0].opener = opener;
+			if (conc) {
+				c->cl[0].initial_concession = 1;
+				/* the concession ends at the first comma before any
+				 * other break */
+				size_t next = s->norm_len;
+				for (size_t k = i + 1; k < c->ncue; k++)
+					if (layer_of(c->cue[k].kind) == 1 && !c->cue[k].masked &&
+					    c->cue[k].s > q->s) {
+						next = c->cue[k].s;
+						break;
+					}
+				const char *comma = memchr(s->norm + q->e, ',', next > q->e ? next - q->e : 0);
+				if (comma)
+					add_clause(c, (size_t)(comma - s->norm) + 1, 3);
+			}
+			continue;
+		}
+		if (q->s <= c->cl[c->ncl - 1].s)
+			continue;
+		add_clause(c, q->s, opener);
+	}
+}
+
+void tt_sctx_build(tt_matcher *m, const tt_doc *d, const tt_sentence *s)
+{
+	tt_sctx *c = &m->ctx;
+	if (c->built && c->s == s)
+		return;
+	c->ncue = c->nprop = c->ncl = 0;
+	c->head_done = 0;
+	c->rs = m->rs;
+	c->d = d;
+	c->s = s;
+	find_cues(m, c);
+	find_clauses(c);
+	find_props(c);
+	c->built = 1;
+}
+
+/* --- deciding ----------------------------------------------------------------- */
+
+/* Result of judging one clause for one hit. */
+typedef struct judgement {
+	int v;                /* +1 strength, -1 concern, 0 none */
+	int decisive;         /* 0: presumed (deficit/risk without a cue) */
+	tt_cue_kind kind;
+	size_t cs, ce;        /* the cue's span in norm */
+} judgement;
+
+static int in_clause(const tt_sctx *c, int k, size_t off)
+{
+	return off >= c->cl[k].s && off < c->cl[k].e;
+}
+
+/* Is there a "," or the word "and" in norm[a, b)? */
+static int has_break(const tt_sentence *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		if (s->norm[i] == ',')
+			return 1;
+		if ((i == a || !isalnum((unsigned char)s->norm[i - 1])) && i + 3 <= b &&
+		    !strncasecmp(s->norm + i, "and", 3) &&
+		    (i + 3 == b || !isalnum((unsigned char)s->norm[i + 3])))
+			return 1;
+	}
+	return 0;
+}
+
+static size_t span_dist(size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	if (a1 <= b0)
+		return b0 - a1;
+	if (b1 <= a0)
+		return a0 - b1;
+	return 0;
+}
+
+/*
+ * Judges clause k for a hit of the given sense whose trigger spans
+ * [ns, ne) in norm (ne == 0: the hit is in another clause).
+ */
+static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
+			      size_t ns, size_t ne)
+{
+	const tt_sentence *s = c->s;
+	judgement j = {0, 0, TT_CUE_DEFAULT, 0, 0};
+	size_t negs[64];
+	int used[64];
+	size_t nneg = 0;
+	long best_eval = -1, best_evid = -1;
+	int best_sign = 0, evid_sign = 0;
+	size_t best_d = (size_t)-1, evid_d = (size_t)-1;
+	long best_by = -1, evid_by = -1; /* the negation negating the cue */
+
+	for (size_t i = 0; i < c->ncue && nneg < 64; i++)
+		if (c->cue[i].kind == CUE_NEGATION && !c->cue[i].masked &&
+		    in_clause(c, k, c->cue[i].s)) {
+			used[nneg] = 0;
+			negs[nneg++] = i;
+		}
+	for (size_t i = 0; i < c->ncue; i++) {
+		const tt_cue *q = &c->cue[i];
+		if (q->masked || !in_clause(c, k, q->s))
+			continue;
+		int sign;
+		if (q->kind == CUE_POSITIVE)
+			sign = 1;
+		else if (q->kind == CUE_NEGATIVE)
+			sign = -1;
+		else if (q->kind == CUE_EVIDENCE && sense == SENSE_PRACTICE)
+			sign = 1;
+		else
+			continue;
+		/* a cue inside the trigger is part of what the rule names
+		 * ("delay", "missed appointments"), not a judgement of it */
+		if (ne && q->s < ne && ns < q->e)
+			continue;
+		/* a negation shortly before negates this cue */
+		long by = -1;
+		for (size_t n = 0; n < nneg; n++) {
+			const tt_cue *g = &c->cue[negs[n]];
+			if (g->e <= q->s && q->t >= g->t && q->t - g->t <= NEG_EVAL_WINDOW &&
+			    !has_break(s, g->e, q->s)) {
+				sign = -sign;
+				used[n] = 1;
+				by = (long)negs[n];
+				break;
+			}
+		}
+		size_t dist = ne ? span_dist(ns, ne, q->s, q->e) : q->s;
+		if (q->kind == CUE_EVIDENCE) {
+			if (dist < evid_d)
+				evid_d = dist, best_evid = (long)i, evid_sign = sign, evid_by = by;
+		} else if (dist < best_d || (dist == best_d && sign < 0)) {
+			best_d = dist, best_eval = (long)i, best_sign = sign, best_by = by;
+		}
+	}
+	if (best_eval < 0 && best_evid >= 0)
+		best_eval = best_evid, best_sign = evid_sign, best_by = evid_by;
+
+	long neg = -1;
+	for (size_t n = 0; n < nneg && neg < 0; n++)
+		if (!used[n])
+			neg = (long)negs[n];
+	/* the nearest proportion of the clause */
+	const tt_prop *prop = NULL;
+	size_t pd = (size_t)-1;
+	for (size_t i = 0; i < c->nprop; i++) {
+		const tt_prop *p = &c->prop[i];
+		if (!in_clause(c, k, p->s))
+			continue;
+		size_t dd = ne ? span_dist(ns, ne, p->s, p->e) : p->s;
+		if (dd < pd)
+			pd = dd, prop = p;
+	}
+	/* "none of the N" negates like "none", once: not when a negation cue
+	 * of the clause is part of it (that cue already counted) */
+	int none_prop = prop && prop->cls == PROP_NONE && neg < 0;
+	for (size_t n = 0; n < nneg && none_prop; n++)
+		if (c->cue[negs[n]].s < prop->e && prop->s < c->cue[negs[n]].e)
+			none_prop = 0;
+
+	size_t es = best_eval >= 0 ? c->cue[best_eval].s : 0;
+	size_t ee = best_eval >= 0 ? c->cue[best_eval].e : 0;
+	int e = best_eval >= 0 ? best_sign : 0;
+	/* a negated evaluative cue is reported as a negation: "not good" */
+	tt_cue_kind ek = TT_CUE_EVALUATIVE;
+	if (best_eval >= 0 && best_by >= 0) {
+		es = c->cue[best_by].s;
+		ek = TT_CUE_NEGATION;
+	}
+	int negated = neg >= 0 || none_prop;
+	size_t gs = neg >= 0 ? c->cue[neg].s : none_prop ? prop->s : 0;
+	size_t ge = neg >= 0 ? c->cue[neg].e : none_prop ? prop->e : 0;
+
+#define SET(val, knd, a, b) (j.v = (val), j.decisive = 1, j.kind = (knd), j.cs = (a), j.ce = (b))
+	switch (sense) {
+	case SENSE_PRACTICE:
+	case SENSE_NONE:
+		if (negated)
+			SET(-1, TT_CUE_NEGATION, gs, ge);
+		else if (e)
+			SET(e, ek, es, ee);
+		break;
+	case SENSE_DEFICIT:
+		if (e > 0)
+			SET(1, ek, es, ee);
+		else if (negated)
+			SET(1, TT_CUE_NEGATION, gs, ge);
+		else if (e < 0)
+			SET(-1, ek, es, ee);
+		else
+			j.v = -1;
+		break;
+	case SENSE_RISK:
+		if (negated)
+			SET(-1, TT_CUE_NEGATION, gs, ge);
+		else if (e)
+			SET(e, ek, es, ee);
+		else
+			j.v = -1;
+		break;
+	}
+
+	/* a proportion judges the finding (convention 2) */
+	if (prop && prop->cls != PROP_NONE && prop->cls != PROP_UNKNOWN) {
+		if (j.v < 0 && !j.decisive)
+			SET(-1, TT_CUE_PROPORTION, prop->s, prop->e);
+		else if (j.v >= 0 && prop->cls == PROP_LOW)
+			SET(-1, TT_CUE_PROPORTION, prop->s, prop->e);
+		else if (j.v == 0 && prop->cls == PROP_HIGH)
+			SET(1, TT_CUE_PROPORTION, prop->s, prop->e);
+	}
+#undef SET
+	return j;
+}
+
+static int is_question(const tt_sentence *s)
+{
+	size_t n = s->norm_len;
+	while (n > 0 && (s->norm[n - 1] == ' ' || s->norm[n - 1] == '"' ||
+			 s->norm[n - 1] == '\'' || s->norm[n - 1] == ')'))
+		n--;
+	return n > 0 && s->norm[n - 1] == '?';
+}
+
+static long first_cue(const tt_sctx *c, int kind, int clause)
+{
+	for (size_t i = 0; i < c->ncue; i++)
+		if (c->cue[i].kind == kind && !c->cue[i].masked &&
+		    (clause < 0 || in_clause(c, clause, c->cue[i].s)))
+			return (long)i;
+	return -1;
+}
+
+/* The longest match of a heading cue lexicon in `title`, 0 for none. */
+static size_t heading_match(tt_matcher *m, int kind, const char *norm, size_t n)
+{
+	const pcre2_code *code = m->rs->cue[kind];
+	size_t best = 0, at = 0, ms, me;
+	if (!code)
+		return 0;
+	while (at < n && tt_rules_exec(m, code, norm, n, at, &ms, &me) > 0) {
+		if (me - ms > best)
+			best = me - ms;
+		at = me > ms ? me : ms + 1;
+	}
+	return best;
+}
+
+/*
+ * The heading context: from the sentence's section up, the nearest title
+ * that matches a heading lexicon. Returns +1, -1 or 0; *title the title.
+ */
+static int heading_context(tt_matcher *m, const tt_doc *d, const tt_sentence *s,
+			   const char **title)
+{
+	if (!d || s->section < 0)
+		return 0;
+	size_t guard = 0;
+	for (int k = s->section; k >= 0 && (size_t)k < d->nsec && guard < d->nsec + 1;
+	     k = d->sec[k].parent, guard++) {
+		const char *t = d->sec[k].title;
+		if (!t || !*t)
+			continue;
+		char *norm;
+		size_t nlen;
+		uint32_t *map;
+		tt_normalise(t, strlen(t), &norm, &nlen, &map);
+		size_t st = heading_match(m, CUE_HEAD_STRENGTH, norm, nlen);
+		size_t co = heading_match(m, CUE_HEAD_CONCERN, norm, nlen);
+		size_t me = heading_match(m, CUE_HEAD_MENTION, norm, nlen);
+		free(norm);
+		free(map);
+		if (!st && !co && !me)
+			continue;
+		*title = t;
+		if ((st && co) || (me >= st && me >= co))
+			return 0;
+		return st > co ? 1 : -1;
+	}
+	return 0;
+}
+
+static int clause_has_hit(const tt_matcher *m, int k)
+{
+	for (size_t i = 0; i < m->ncand; i++)
+		if (m->cand[i].clause == k)
+			return 1;
+	return 0;
+}
+
+static void set_pol(tt_cand *c, int pol, tt_cue_kind kind, size_t cs, size_t ce,
+		    const char *text)
+{
+	c->polarity = pol;
+	c->cue_kind = kind;
+	c->cs = cs;
+	c->ce = ce;
+	c->cue_text = text;
+}
+
+static int count_numbers(const tt_sentence *s)
+{
+	int n = 0;
+	for (size_t i = 0; i < s->ntok; i++)
+		n += s->tok[i].kind == TT_TOK_NUMBER || s->tok[i].kind == TT_TOK_PERCENT;
+	return n;
+}
+
+static void decide_one(tt_matcher *m, tt_cand *cd)
+{
+	const tt_sctx *c = &m->ctx;
+	const tt_sentence *s = c->s;
+	const tt_rule *r = &m->rs->rules[cd->rule];
+	int k = cd->clause;
+
+	if (r->fixed >= 0) {
+		set_pol(cd, r->fixed, TT_CUE_FIXED, 0, 0, "");
+		return;
+	}
+	long mention = first_cue(c, CUE_MENTION, k);
+	long neg = first_cue(c, CUE_NEGATION, k);
+	if (is_question(s) && mention >= 0) {
+		set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, c->cue[mention].s, c->cue[mention].e, NULL);
+		return;
+	}
+	long rec = first_cue(c, CUE_OPENER, -1);
+	long rec2 = first_cue(c, CUE_RECOMMEND, -1);
+	if (rec < 0 || (rec2 >= 0 && c->cue[rec2].s < c->cue[rec].s))
+		rec = rec2;
+	if (rec >= 0) {
+		set_pol(cd, TT_POL_CONCERN, TT_CUE_RECOMMENDATION, c->cue[rec].s, c->cue[rec].e, NULL);
+		return;
+	}
+	if (s->kind == TT_BLOCK_TABLE_ROW && neg < 0 && count_numbers(s) >= 2) {
+		set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, 0, 0, "grade counts");
+		return;
+	}
+	if (mention >= 0 && neg < 0) {
+		set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, c->cue[mention].s, c->cue[mention].e, NULL);
+		return;
+	}
+
+	judgement j = judge_clause(c, k, r->sense, cd->ns, cd->ne);
+	/* a hitless clause joined by a contrast judges the same object */
+	if (j.v >= 0) {
+		for (int a = k - 1; a <= k + 1; a += 2) {
+			if (a < 0 || (size_t)a >= c->ncl)
+				continue;
+			int join = a < k ? c->cl[k].opener : c->cl[a].opener;
+			if (join == 0 || clause_has_hit(m, a))
+				continue;
+			judgement o = judge_clause(c, a, r->sense, 0, 0);
+			if (o.decisive && o.v < 0) {
+				j = o;
+				break;
+			}
+		}
+	}
+	if (j.decisive) {
+		set_pol(cd, j.v > 0 ? TT_POL_STRENGTH : TT_POL_CONCERN, j.kind, j.cs, j.ce, NULL);
+		return;
+	}
+	if (s->kind == TT_BLOCK_HEADING) {
+		set_pol(cd, TT_POL_MENTION, TT_CUE_DEFAULT, 0, 0, "");
+		return;
+	}
+	if (!c->head_done) {
+		m->ctx.head_title = NULL;
+		m->ctx.head_v = heading_context(m, c->d, s, &m->ctx.head_title);
+		m->ctx.head_done = 1;
+	}
+	if (c->head_v) {
+		set_pol(cd, c->head_v > 0 ? TT_POL_STRENGTH : TT_POL_CONCERN, TT_CUE_HEADING,
+			0, 0, c->head_title);
+		return;
+	}
+	int pol = r->deflt >= 0 ? r->deflt : j.v < 0 ? TT_POL_CONCERN : TT_POL_MENTION;
+	set_pol(cd, pol, TT_CUE_DEFAULT, 0, 0, "");
+}
+
+static int pol_rank(int p)
+{
+	return p == TT_POL_CONCERN ? 0 : p == TT_POL_STRENGTH ? 1 : 2;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const tt_cand *x = a, *y = b;
+	if (x->ns != y->ns)
+		return x->ns < y->ns ? -1 : 1;
+	if (x->rule != y->rule)
+		return x->rule < y->rule ? -1 : 1;
+	return 0;
+}
+
+static char *display_slice(const tt_sentence *s, size_t ns, size_t ne, size_t *ds, size_t *de)
+{
+	size_t a = s->norm_to_text[ns], b = s->norm_to_text[ne];
+	if (b < a)
+		b = a;
+	if (b == a && ne > ns) {
+		/* a match inside one display character (a ligature): take it */
+		b = a + 1;
+		while (b < s->text_len && ((unsigned char)s->text[b] & 0xC0) == 0x80)
+			b++;
+	}
+	if (ds)
+		*ds = a;
+	if (de)
+		*de = b;
+	return xmemdup(s->text + a, b - a);
+}
+
+void tt_rules_decide(tt_matcher *m, tt_hits *out)
+{
+	tt_sctx *c = &m->ctx;
+	const tt_sentence *s = c->s;
+	const tt_ruleset *rs = m->rs;
+
+	qsort(m->cand, m->ncand, sizeof(*m->cand), cmp_cand);
+	for (size_t i = 0; i < m->ncand; i++)
+		m->cand[i].clause = tt_sctx_clause_of(c, m->cand[i].ns);
+	for (size_t i = 0; i < m->ncand; i++) {
+		tt_cand *cd = &m->cand[i];
+		decide_one(m, cd);
+		/* proportion and actor of the hit's clause */
+		size_t best = (size_t)-1;
+		for (size_t p = 0; p < c->nprop; p++)
+			if (in_clause(c, cd->clause, c->prop[p].s)) {
+				size_t dd = span_dist(cd->ns, cd->ne, c->prop[p].s, c->prop[p].e);
+				if (dd < best) {
+					best = dd;
+					cd->pnum = c->prop[p].num;
+					cd->pden = c->prop[p].den;
+				}
+			}
+		for (size_t q = 0; q < c->ncue && cd->actor < 0; q++) {
+			const tt_cue *x = &c->cue[q];
+			if ((x->kind == CUE_AGENCY || x->kind == CUE_FAMILY) && !x->masked &&
+			    in_clause(c, cd->clause, x->s) && !(x->s < cd->ne && cd->ns < x->e))
+				cd->actor = (long)q;
+		}
+	}
+
+	/* a strength conceded ("Although X was good, ...") gives way to a
+	 * concern of the same theme in the main clause */
+	for (size_t i = 0; i < m->ncand; i++) {
+		tt_cand *a = &m->cand[i];
+		int k = a->clause;
+		int conc = c->cl[k].opener == 2 || (k == 0 && c->cl[0].initial_concession);
+		if (a->polarity != TT_POL_STRENGTH || !conc)
+			continue;
+		int main = (k == 0 && c->cl[0].initial_concession) ? 1 : k - 1;
+		for (size_t q = 0; q < m->ncand; q++) {
+			const tt_cand *b = &m->cand[q];
+			if (rs->rules[b->rule].info.theme == rs->rules[a->rule].info.theme &&
+			    b->clause == main && b->polarity == TT_POL_CONCERN)
+				a->dropped = 1;
+		}
+	}
+	/* one hit per theme per clause: a judgement over a mention, a concern
+	 * over a strength, then the earliest */
+	for (size_t i = 0; i < m->ncand; i++) {
+		tt_cand *a = &m->cand[i];
+		for (size_t q = 0; q < m->ncand && !a->dropped; q++) {
+			const tt_cand *b = &m->cand[q];
+			if (q == i || b->dropped || b->clause != a->clause ||
+			    rs->rules[b->rule].info.theme != rs->rules[a->rule].info.theme)
+				continue;
+			if (pol_rank(b->polarity) < pol_rank(a->polarity) ||
+			    (pol_rank(b->polarity) == pol_rank(a->polarity) && q < i))
+				a->dropped = 1;
+		}
+	}
+	/* a mention gives way to a judgement of its theme elsewhere */
+	for (size_t i = 0; i < m->ncand; i++) {
+		tt_cand *a = &m->cand[i];
+		if (a->dropped || a->polarity != TT_POL_MENTION)
+			continue;
+		for (size_t q = 0; q < m->ncand; q++) {
+			const tt_cand *b = &m->cand[q];
+			if (!b->dropped && b->polarity != TT_POL_MENTION &&
+			    rs->rules[b->rule].info.theme == rs->rules[a->rule].info.theme)
+				a->dropped = 1;
+		}
+	}
+
+	for (size_t i = 0; i < m->ncand; i++) {
+		const tt_cand *cd = &m->cand[i];
+		if (cd->dropped)
+			continue;
+		const tt_rule *r = &rs->rules[cd->rule];
+		TT_GROW(out->v, out->n + 1, out->alloc);
+		tt_hit *h = &out->v[out->n++];
+		memset(h, 0, sizeof(*h));
+		h->rule = cd->rule;
+		h->theme = r->info.theme;
+		h->rule_id = r->info.id;
+		h->theme_id = rs->themes[r->info.theme].info.id;
+		h->polarity = (tt_polarity)cd->polarity;
+		h->match = display_slice(s, cd->ns, cd->ne, &h->start, &h->end);
+		if (cd->cue_text)
+			h->cue = xstrdup(cd->cue_text);
+		else
+			h->cue = display_slice(s, cd->cs, cd->ce, NULL, NULL);
+		h->cue_kind = cd->cue_kind;
+		h->actor = cd->actor >= 0 ? display_slice(s, c->cue[cd->actor].s,
+							  c->cue[cd->actor].e, NULL, NULL) : NULL;
+		h->prop_num = cd->pnum;
+		h->prop_den = cd->pden;
+	}
+}
