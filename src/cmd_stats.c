@@ -34,12 +34,14 @@ static int run(const tt_cmd *self, int argc, char **argv)
 
 	tt_store *s;
 	tt_error err;
-	tt_table *docs, *kinds;
+	tt_table *docs, *kinds, *themes = NULL;
 	tt_error_init(&err);
 	if (tt_store_open(&s, db, TT_STORE_READ, &err) != TT_OK ||
-	    tt_store_summary(s, &docs, &kinds, &err) != TT_OK) {
+	    tt_store_summary(s, &docs, &kinds, &err) != TT_OK ||
+	    tt_store_theme_summary(s, &themes, &err) != TT_OK) {
 		int rc = tt_err_report(&err);
 		tt_error_release(&err);
+		tt_store_close(s);
 		return rc;
 	}
 	tt_store_close(s);
@@ -48,11 +50,16 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		tt_table_write(docs, TT_OUT_TABLE, stdout);
 		printf("\nsentences by kind\n\n");
 		tt_table_write(kinds, TT_OUT_TABLE, stdout);
+		if (tt_table_nrows(themes)) {
+			printf("\ndocuments carrying each theme (current tag run)\n\n");
+			tt_table_write(themes, TT_OUT_TABLE, stdout);
+		}
 	} else {
 		tt_table_write(docs, (tt_out_format)fmt, stdout);
 	}
 	tt_table_free(docs);
 	tt_table_free(kinds);
+	tt_table_free(themes);
 	return TT_EXIT_OK;
 }
 
@@ -61,6 +68,8 @@ const tt_cmd tt_cmd_stats = {
 	"summarise what the database holds",
 	"[--db FILE] [--format table|csv|json]",
 	stats_opts,
-	"With csv or json, prints the documents-by-year-and-authority table only.\n",
+	"Prints documents by year and authority, sentences by kind and, once\n"
+	"tagged, the documents carrying each theme as a concern, a strength and\n"
+	"a mention. With csv or json, prints the first table only.\n",
 	"  themetrack stats --db demo.db\n",
 	run};

@@ -7,6 +7,7 @@
 extern const tt_cmd tt_cmd_ingest;
 extern const tt_cmd tt_cmd_stats;
 extern const tt_cmd tt_cmd_tag;
+extern const tt_cmd tt_cmd_eval;
 extern const tt_cmd tt_cmd_scan;
 extern const tt_cmd tt_cmd_rules;
 
@@ -16,5 +17,6 @@ const tt_cmd *const tt_commands[] = {
 	&tt_cmd_stats,
 	&tt_cmd_scan,
 	&tt_cmd_rules,
+	&tt_cmd_eval,
 	NULL
 };

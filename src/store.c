@@ -1032,3 +1032,19 @@ tt_status tt_store_clear_doc_hits(tt_store *s, long long doc, tt_error *err)
 {
 	return exec_bind1(s, "DELETE FROM hits WHERE document_id = ?1", doc, err);
 }
+
+tt_status tt_store_theme_summary(tt_store *s, tt_table **out, tt_error *err)
+{
+	return query_table(s,
+			   "SELECT theme, "
+			   "count(DISTINCT CASE WHEN polarity = 'concern' THEN document_id END) "
+			   "  AS docs_concern, "
+			   "count(DISTINCT CASE WHEN polarity = 'strength' THEN document_id END) "
+			   "  AS docs_strength, "
+			   "count(DISTINCT CASE WHEN polarity = 'mention' THEN document_id END) "
+			   "  AS docs_mention, "
+			   "(SELECT count(*) FROM documents) AS docs_total, count(*) AS hits "
+			   "FROM hit_evidence GROUP BY theme "
+			   "ORDER BY docs_concern DESC, docs_strength DESC, theme",
+			   out, err);
+}

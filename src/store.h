@@ -141,4 +141,10 @@ tt_status tt_store_doc_tagged(tt_store *s, long long doc, long long run, tt_erro
 tt_status tt_store_summary(tt_store *s, tt_table **docs, tt_table **totals,
 			   tt_error *err);
 
+/*
+ * Per theme of the current run: documents carrying it as a concern, a
+ * strength and a mention, all documents, and hits.
+ */
+tt_status tt_store_theme_summary(tt_store *s, tt_table **out, tt_error *err);
+
 #endif
