@@ -85,7 +85,5 @@ const char *tt_default_db(void);
  */
 const char *tt_default_rules(void);
 
-/* Levenshtein distance, for "did you mean". */
-size_t tt_edit_distance(const char *a, const char *b);
 
 #endif

@@ -45,18 +45,13 @@ typedef struct ctx {
 /* Reads a whole file; NULL with err set on failure. */
 static char *slurp(const char *path, size_t *len, tt_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	tt_buf b = TT_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	if (!f) {
-		tt_error_set(err, TT_EINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+	char *text;
+	int e = tt_read_file(path, &text, len);
+	if (e) {
+		tt_error_set(err, TT_EINPUT, path, 0, 0, "cannot read: %s", strerror(e));
 		return NULL;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		tt_buf_add(&b, chunk, n);
-	fclose(f);
-	return tt_buf_detach(&b, len);
+	return text;
 }
 
 static void predict(ctx *c, const tt_doc *d, const tt_sentence *s, uint8_t *pred)

@@ -340,25 +340,15 @@ done:
 
 tt_status tt_manifest_load(tt_manifest *m, const char *path, tt_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	tt_buf b = TT_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-
+	char *text;
+	size_t len;
 	memset(m, 0, sizeof(*m));
-	if (!f)
-		return tt_error_set(err, TT_EINPUT, path, 0, 0,
-				    "cannot open manifest: %s", strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		tt_buf_add(&b, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		tt_buf_release(&b);
-		return tt_error_set(err, TT_EFAIL, path, 0, 0, "cannot read manifest");
-	}
-	tt_status st = tt_manifest_parse(m, path, b.buf, b.len, err);
-	tt_buf_release(&b);
+	int e = tt_read_file(path, &text, &len);
+	if (e)
+		return tt_error_set(err, TT_EINPUT, path, 0, 0, "cannot read manifest: %s",
+				    strerror(e));
+	tt_status st = tt_manifest_parse(m, path, text, len, err);
+	free(text);
 	return st;
 }
 

@@ -166,12 +166,6 @@ struct tt_ruleset {
 
 /* --- rules_load.c ------------------------------------------------------- */
 
-/* Reads a whole file (NUL-terminated, caller frees); 0 or an errno. */
-int tt_rules_read_file(const char *path, char **out, size_t *len);
-
-/* Levenshtein distance, for "did you mean" hints. */
-size_t tt_rules_edit_distance(const char *a, const char *b);
-
 /* Is an edit distance d to a word of length len close enough to suggest? */
 int tt_rules_close_enough(size_t d, size_t len);
 

@@ -62,50 +62,6 @@ void tt_polmask_format(unsigned mask, char *buf, size_t size)
 
 /* --- files ----------------------------------------------------------------- */
 
-int tt_rules_read_file(const char *path, char **out, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return errno;
-	tt_buf b = TT_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		tt_buf_add(&b, chunk, n);
-	int e = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (e) {
-		tt_buf_release(&b);
-		return e;
-	}
-	*out = tt_buf_detach(&b, len);
-	return 0;
-}
-
-size_t tt_rules_edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = xmalloc((lb + 1) * sizeof(*row));
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	size_t d = row[lb];
-	free(row);
-	return d;
-}
 
 int tt_rules_close_enough(size_t d, size_t len)
 {
@@ -239,7 +195,7 @@ static void did_you_mean(const char *const *list, const char *w, size_t n,
 	const char *best = NULL;
 	size_t bestd = (size_t)-1;
 	for (size_t i = 0; list[i]; i++) {
-		size_t d = tt_rules_edit_distance(want, list[i]);
+		size_t d = tt_edit_distance(want, list[i]);
 		if (d < bestd) {
 			bestd = d;
 			best = list[i];
@@ -834,7 +790,7 @@ static void nearest_id(const char *const *ids, size_t n, const char *want,
 	const char *best = NULL;
 	size_t bestd = (size_t)-1;
 	for (size_t i = 0; i < n; i++) {
-		size_t d = tt_rules_edit_distance(want, ids[i]);
+		size_t d = tt_edit_distance(want, ids[i]);
 		if (d < bestd) {
 			bestd = d;
 			best = ids[i];
@@ -988,7 +944,7 @@ tt_status tt_ruleset_load_dirs(tt_ruleset **out, const char *rules_dir,
 		tt_buf_addstr(&p, names.v[i]);
 		rs->files[i] = tt_buf_detach(&p, NULL);
 		rs->nfiles++;
-		int e = tt_rules_read_file(rs->files[i], &contents[i], &lens[i]);
+		int e = tt_read_file(rs->files[i], &contents[i], &lens[i]);
 		if (e) {
 			rc = tt_error_set(err, TT_EFAIL, rs->files[i], 0, 0, "cannot read: %s", strerror(e));
 			goto fail;

@@ -52,7 +52,7 @@ long tt_rules_lexicon(tt_ruleset *rs, const char *name, size_t n, tt_error *err)
 	tt_buf_addf(&path, "%s/%.*s.txt", rs->lexdir, (int)n, name);
 	char *content;
 	size_t len;
-	int e = tt_rules_read_file(path.buf, &content, &len);
+	int e = tt_read_file(path.buf, &content, &len);
 	if (e == ENOENT || e == ENOTDIR) {
 		tt_buf_release(&path);
 		return -1;
@@ -672,7 +672,7 @@ static void nearest_lexicon(const tt_ruleset *rs, const char *name, size_t n,
 	tt_strlist names = {0};
 	tt_rules_list_dir(rs->lexdir, ".txt", 1, &names);
 	for (size_t i = 0; i < names.n; i++) {
-		size_t d = tt_rules_edit_distance(want, names.v[i]);
+		size_t d = tt_edit_distance(want, names.v[i]);
 		if (d < bestd) {
 			bestd = d;
 			best = names.v[i];

@@ -93,6 +93,15 @@ void tt_sha256_final(tt_sha256 *c, unsigned char out[32]);
 /* hex must hold 65 bytes. */
 void tt_sha256_hex(const void *data, size_t n, char hex[65]);
 
+/*
+ * Reads a whole file into *out (NUL-terminated, caller frees) and its
+ * length into *len (may be NULL). Returns 0, or an errno value.
+ */
+int tt_read_file(const char *path, char **out, size_t *len);
+
+/* Levenshtein distance in bytes, for "did you mean" hints. */
+size_t tt_edit_distance(const char *a, const char *b);
+
 /* Monotonic seconds, for progress and summaries. */
 double tt_now(void);
 
