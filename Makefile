@@ -53,6 +53,15 @@ $(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
 $(BUILD) $(ASAN_BUILD) $(ASAN_BUILD)/unit:
 	mkdir -p $@
 
+# The installed rule set's place is compiled in (TT_DATADIR): rebuild
+# cli.o whenever PREFIX changes.
+$(BUILD)/prefix.stamp $(ASAN_BUILD)/prefix.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+$(BUILD)/cli.o: $(BUILD)/prefix.stamp
+$(ASAN_BUILD)/cli.o: $(ASAN_BUILD)/prefix.stamp
+FORCE:
+
 # The sanitizer build: the CLI and unit tests all run under ASan + UBSan.
 $(ASAN_BUILD)/%.o: src/%.c src/*.h | $(ASAN_BUILD)
 	$(CC) $(CPPFLAGS_ALL) -std=c11 $(WARN) $(ASAN_FLAGS) -c -o $@ $<
