@@ -59,7 +59,7 @@ if [ "$what" != unit ]; then
 		[ -f "$t" ] || continue
 		name=$(basename "$t")
 		if PATH="$tmp/bin:$PATH" sh "$t" > "$tmp/out" 2>&1; then
-			passed=$((passed + 1)); echo "ok   e2e/$name"; grep -E "^(SKIP|dev|docs|holdout)" "$tmp/out" | sed "s/^/    /"
+			passed=$((passed + 1)); echo "ok   e2e/$name"; grep -E "^(SKIP|SILVER|dev|docs|holdout)" "$tmp/out" | sed "s/^/    /"
 		else
 			failed=$((failed + 1)); echo "FAIL e2e/$name"; sed 's/^/    /' "$tmp/out" | tail -n 40
 		fi
