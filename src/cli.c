@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "rules.h"
 #include "banned.h"
 
 int tt_verbosity;
@@ -230,4 +231,47 @@ const char *tt_default_rules(void)
 	    stat("lexicons", &sb) == 0 && S_ISDIR(sb.st_mode))
 		return "rules";
 	return TT_DATADIR "/rules";
+}
+
+int tt_opt_jobs(const tt_cmd *cmd, const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+	if (*end || end == arg || n < 1 || n > 256)
+		tt_usage_fail(cmd, "bad --jobs '%s'; give a number from 1 to 256", arg);
+	return (int)n;
+}
+
+int tt_opt_format(const tt_cmd *cmd, const char *arg, unsigned allowed)
+{
+	static const char *const names[] = {"table", "csv", "json", "tsv", "jsonl"};
+	int f = tt_out_format_parse(arg);
+	if (f >= 0 && (allowed & (1u << f)))
+		return f;
+	tt_buf list = TT_BUF_INIT;
+	size_t left = 0;
+	for (size_t i = 0; i < TT_ARRAY_LEN(names); i++)
+		left += (allowed >> i) & 1;
+	for (size_t i = 0; i < TT_ARRAY_LEN(names); i++)
+		if (allowed & (1u << i)) {
+			left--;
+			tt_buf_addf(&list, "%s%s", list.len ? (left ? ", " : " or ") : "", names[i]);
+		}
+	char msg[256];
+	snprintf(msg, sizeof(msg), "%s", list.buf);
+	tt_buf_release(&list);
+	tt_usage_fail(cmd, "unknown format '%s'; use %s", arg, msg);
+}
+
+struct tt_ruleset *tt_cli_load_rules(const char *dir, int *status)
+{
+	tt_ruleset *rs = NULL;
+	tt_error err;
+	tt_error_init(&err);
+	if (tt_ruleset_load(&rs, dir ? dir : tt_default_rules(), &err) != TT_OK) {
+		*status = tt_err_report(&err);
+		rs = NULL;
+	}
+	tt_error_release(&err);
+	return rs;
 }

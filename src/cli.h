@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "render.h"
 #include "util.h"
 
 /* Exit statuses (design.md): documented in README.md. */
@@ -68,6 +69,23 @@ int tt_exit_for(tt_status s);
 /* Fails with exit 2 on a usage error (message printed with hint). */
 _Noreturn void tt_usage_fail(const tt_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Parses --jobs N (1..256) or fails with exit 2. */
+int tt_opt_jobs(const tt_cmd *cmd, const char *arg);
+
+/*
+ * Parses --format FMT, allowing the TT_OUT_* formats whose bits
+ * (1 << fmt) are set in `allowed`, or fails with exit 2 naming them.
+ */
+int tt_opt_format(const tt_cmd *cmd, const char *arg, unsigned allowed);
+#define TT_FMTS_QUERY ((1u << TT_OUT_TABLE) | (1u << TT_OUT_CSV) | (1u << TT_OUT_JSON))
+
+struct tt_ruleset;
+/*
+ * Loads the rule set in dir (NULL: tt_default_rules()); on failure prints
+ * the error, sets *status to the exit status and returns NULL.
+ */
+struct tt_ruleset *tt_cli_load_rules(const char *dir, int *status);
 
 /* True when stderr is a terminal and colour is allowed (NO_COLOR unset). */
 int tt_stderr_tty(void);

@@ -272,11 +272,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		case OPT_MIN_F1: min_f1 = parse_unit(self, "min-f1", arg); break;
 		case OPT_MIN_THEME_F1: min_theme_f1 = parse_unit(self, "min-theme-f1", arg); break;
 		case OPT_MIN_SUPPORT: min_support = strtol(arg, NULL, 10); break;
-		case OPT_FORMAT:
-			fmt = tt_out_format_parse(arg);
-			if (fmt != TT_OUT_TABLE && fmt != TT_OUT_CSV && fmt != TT_OUT_JSON)
-				tt_usage_fail(self, "unknown format '%s'; use table, csv or json", arg);
-			break;
+		case OPT_FORMAT: fmt = tt_opt_format(self, arg, TT_FMTS_QUERY); break;
 		}
 	}
 	if (!gold)

@@ -414,14 +414,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 					      "or a period such as 2016-17", arg);
 			year_given = 1;
 			break;
-		case OPT_JOBS: {
-			char *end;
-			long n = strtol(arg, &end, 10);
-			if (*end || n < 1 || n > 256)
-				tt_usage_fail(self, "bad --jobs '%s'; give a number from 1 to 256", arg);
-			jobs = (int)n;
-			break;
-		}
+		case OPT_JOBS: jobs = tt_opt_jobs(self, arg); break;
 		}
 	}
 	if (cli_period[0] && !cli.period)

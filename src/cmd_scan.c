@@ -201,9 +201,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		} else if (c == OPT_LINES) {
 			sc.lines = 1;
 		} else if (c == OPT_FORMAT) {
-			sc.fmt = tt_out_format_parse(arg);
-			if (sc.fmt != TT_OUT_TSV && sc.fmt != TT_OUT_CSV && sc.fmt != TT_OUT_JSONL)
-				tt_usage_fail(self, "unknown format '%s'; use tsv, csv or jsonl", arg);
+			sc.fmt = tt_opt_format(self, arg, (1u << TT_OUT_TSV) | (1u << TT_OUT_CSV) |
+							  (1u << TT_OUT_JSONL));
 		}
 	}
 	if (!dir)

@@ -23,11 +23,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	while ((c = tt_opt_next(self, &os, argc, argv, &arg)) != -1) {
 		if (c == OPT_DB)
 			db = arg;
-		else if (c == OPT_FORMAT) {
-			fmt = tt_out_format_parse(arg);
-			if (fmt != TT_OUT_TABLE && fmt != TT_OUT_CSV && fmt != TT_OUT_JSON)
-				tt_usage_fail(self, "unknown format '%s'; use table, csv or json", arg);
-		}
+		else if (c == OPT_FORMAT)
+			fmt = tt_opt_format(self, arg, TT_FMTS_QUERY);
 	}
 	if (os.optind < argc)
 		tt_usage_fail(self, "unexpected argument '%s'", argv[os.optind]);

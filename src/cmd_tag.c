@@ -36,14 +36,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		case OPT_RULES: rules = arg; break;
 		case OPT_FORCE: force = 1; break;
 		case OPT_QUIET: tt_verbosity = -1; break;
-		case OPT_JOBS: {
-			char *end;
-			long n = strtol(arg, &end, 10);
-			if (*end || n < 1 || n > 256)
-				tt_usage_fail(self, "bad --jobs '%s'; give a number from 1 to 256", arg);
-			jobs = (int)n;
-			break;
-		}
+		case OPT_JOBS: jobs = tt_opt_jobs(self, arg); break;
 		}
 	}
 	if (os.optind < argc)

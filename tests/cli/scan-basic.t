@@ -108,7 +108,7 @@ Errors: a bad format is a usage error; a missing file fails the run (exit 1)
 after the other files are scanned; a bad rule set is refused (exit 2).
 
   $ themetrack scan --rules $R --format xml s.txt
-  themetrack: scan: unknown format 'xml'; use tsv, csv or jsonl; see 'themetrack scan --help'
+  themetrack: scan: unknown format 'xml'; use csv, tsv or jsonl; see 'themetrack scan --help'
   [2]
   $ themetrack scan --rules $R --lines missing.txt a.txt
   themetrack: missing.txt: cannot open: No such file or directory
