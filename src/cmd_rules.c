@@ -136,15 +136,10 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	if (!dir)
 		dir = tt_default_rules();
 
-	tt_ruleset *rs;
-	tt_error err;
-	tt_error_init(&err);
-	if (tt_ruleset_load(&rs, dir, &err) != TT_OK) {
-		int rc = tt_err_report(&err);
-		tt_error_release(&err);
+	int rc = TT_EXIT_OK;
+	tt_ruleset *rs = tt_cli_load_rules(dir, &rc);
+	if (!rs)
 		return rc;
-	}
-	int rc;
 	if (!strcmp(sub, "check"))
 		rc = cmd_check(rs);
 	else if (!strcmp(sub, "test"))
@@ -156,7 +151,6 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		rc = TT_EXIT_FAIL;
 	}
 	tt_ruleset_free(rs);
-	tt_error_release(&err);
 	return rc;
 }
 

@@ -208,21 +208,16 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	if (!dir)
 		dir = tt_default_rules();
 
-	tt_ruleset *rs;
-	tt_error err;
-	tt_error_init(&err);
-	if (tt_ruleset_load(&rs, dir, &err) != TT_OK) {
-		int rc = tt_err_report(&err);
-		tt_error_release(&err);
+	int rc = TT_EXIT_OK;
+	tt_ruleset *rs = tt_cli_load_rules(dir, &rc);
+	if (!rs)
 		return rc;
-	}
 	sc.rs = rs;
 	sc.m = tt_matcher_new(rs);
 	sc.st = tt_stemmer_new();
 	sc.many = argc - os.optind > 1;
 	sc.first_limited = xcalloc(tt_ruleset_nrule(rs) + 1, sizeof(char *));
 
-	int rc = TT_EXIT_OK;
 	write_header(&sc);
 	if (os.optind >= argc) {
 		rc = scan_one(&sc, "-");
@@ -249,7 +244,6 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	tt_stemmer_free(sc.st);
 	tt_matcher_free(sc.m);
 	tt_ruleset_free(rs);
-	tt_error_release(&err);
 	return rc;
 }
 
