@@ -230,6 +230,7 @@ typedef struct tt_cand {
 	size_t cs, ce;        /* cue span in norm (cs == ce: none) */
 	const char *cue_text; /* fixed text instead of a span (NULL: span) */
 	int dropped;
+	int both;             /* judged both ways: a strength hit is added */
 	long pnum, pden;
 	long actor;           /* index into the sentence's cue list, or -1 */
 } tt_cand;
@@ -250,9 +251,20 @@ typedef struct tt_prop {
 	tt_prop_class cls;
 } tt_prop;
 
+/* How a clause is joined to the one before it (rules_polarity.c). */
+enum {
+	OPEN_PLAIN,           /* sentence start, ";", ", and" */
+	OPEN_CONTRAST,        /* "but", "however", "yet" */
+	OPEN_CONCESSION,      /* "although", "while", "despite" */
+	OPEN_MAIN,            /* the main clause after an initial concession */
+	OPEN_WHEREAS,         /* "whereas", "on the other hand": another object */
+	OPEN_WHICH            /* ", which": a comment on the clause before */
+};
+
 typedef struct tt_clause {
 	size_t s, e;          /* span in norm */
-	int opener;           /* 0 plain start; 1 contrast word; 2 concession word */
+	size_t body;          /* where the words after the connective start */
+	int opener;           /* OPEN_* */
 	int initial_concession; /* opened the sentence with a concession word */
 } tt_clause;
 

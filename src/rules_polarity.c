@@ -89,6 +89,22 @@ static int tok_prefix(const tt_sentence *s, size_t i, const char *w)
 	return n >= l && !strncasecmp(s->norm + s->tok[i].start, w, l);
 }
 
+static int tok_in(const tt_sentence *s, size_t i, const char *const *w)
+{
+	for (; *w; w++)
+		if (tok_is(s, i, *w))
+			return 1;
+	return 0;
+}
+
+static int tok_suffix(const tt_sentence *s, size_t i, const char *w)
+{
+	if (i >= s->ntok)
+		return 0;
+	size_t n = s->tok[i].end - s->tok[i].start, l = strlen(w);
+	return n > l && !strncasecmp(s->norm + s->tok[i].end - l, w, l);
+}
+
 static const char *const number_words[] = {
 	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 	"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
@@ -202,6 +218,40 @@ static tt_prop_class ratio_class(long num, long den)
 	return (double)num / (double)den >= HIGH_SHARE ? PROP_HIGH : PROP_LOW;
 }
 
+/* Adverbs that put a finding in most cases (the gold's majority hedges). */
+static const char *const majority_hedges[] = {
+	"mostly", "largely", "mainly", "predominantly", "generally", "usually", NULL
+};
+
+/*
+ * A fraction at token i ("two-thirds", "two thirds", "three quarters", "a
+ * third", "one quarter", "a half" is not one: see "half"): sets *num and
+ * *den and returns the token after it, or i.
+ */
+static size_t fraction(const tt_sentence *s, size_t i, long *num, long *den)
+{
+	static const struct { const char *w; long n, d; } one[] = {
+		{"two-thirds", 2, 3}, {"three-quarters", 3, 4}, {"one-third", 1, 3},
+		{"one-quarter", 1, 4}, {"one-fifth", 1, 5}, {"four-fifths", 4, 5},
+	};
+	static const struct { const char *a, *b; long n, d; } two[] = {
+		{"two", "thirds", 2, 3}, {"three", "quarters", 3, 4}, {"one", "third", 1, 3},
+		{"a", "third", 1, 3}, {"one", "quarter", 1, 4}, {"a", "quarter", 1, 4},
+		{"a", "fifth", 1, 5}, {"one", "fifth", 1, 5}, {"four", "fifths", 4, 5},
+	};
+	for (size_t k = 0; k < TT_ARRAY_LEN(one); k++)
+		if (tok_is(s, i, one[k].w)) {
+			*num = one[k].n, *den = one[k].d;
+			return i + 1;
+		}
+	for (size_t k = 0; k < TT_ARRAY_LEN(two); k++)
+		if (tok_is(s, i, two[k].a) && tok_is(s, i + 1, two[k].b)) {
+			*num = two[k].n, *den = two[k].d;
+			return i + 2;
+		}
+	return i;
+}
+
 /*
  * Finds the proportions of the sentence: "4 of the 6", "4 out of 6",
  * "two of the ten", "100% of", "75 per cent", "only one case", "all
@@ -216,6 +266,14 @@ static void find_props(tt_sctx *c)
 				     tok_is(s, i - 1, "merely"));
 		size_t t0 = only ? i - 1 : i;
 		int pct, pct2;
+		/* a fraction: "two-thirds of", "three quarters of", "a third of" */
+		long fn = 0, fd = 0;
+		size_t fe = fraction(s, i, &fn, &fd);
+		if (fe > i && tok_is(s, fe, "of")) {
+			add_prop(c, t0, fe, fn, fd, only ? PROP_LOW : ratio_class(fn, fd));
+			i = fe - 1;
+			continue;
+		}
 		long num = tok_number(s, i, &pct);
 		if (num >= 0) {
 			size_t j = i + 1;
@@ -229,6 +287,17 @@ static void find_props(tt_sctx *c)
 					 only ? PROP_LOW : ratio_class(num, 100));
 				i = j - 1;
 				continue;
+			}
+			/* "one in three cases" */
+			if (tok_is(s, j, "in")) {
+				long den = tok_number(s, j + 1, &pct2);
+				if (den > 1 && !pct2 && den >= num && den <= 1000 &&
+				    is_count_noun(s, j + 2)) {
+					add_prop(c, t0, j + 2, num, den,
+						 only ? PROP_LOW : ratio_class(num, den));
+					i = j + 1;
+					continue;
+				}
 			}
 			if (tok_is(s, j, "out"))
 				j++;
@@ -249,6 +318,32 @@ static void find_props(tt_sctx *c)
 			if (is_count_noun(s, i + 1) && s->tok[i].kind != TT_TOK_PERCENT &&
 			    !(i > 0 && (tok_is(s, i - 1, "all") || tok_is(s, i - 1, "of"))))
 				add_prop(c, i, i + 2, num, -1, num == 0 ? PROP_NONE : PROP_UNKNOWN);
+			continue;
+		}
+
+		/* "all but one of the twelve": all save a few */
+		if ((tok_is(s, i, "all") || tok_is(s, i, "every")) && tok_is(s, i + 1, "but")) {
+			long x = tok_number(s, i + 2, &pct2), n = -1;
+			size_t j = i + 3;
+			if (x >= 0 && tok_is(s, j, "of")) {
+				j = skip_det(s, j + 1);
+				n = tok_number(s, j, &pct2);
+				if (n >= x)
+					j++;
+				else
+					n = -1;
+			}
+			if (x >= 0) {
+				add_prop(c, i, j, n >= 0 ? n - x : -1, n, PROP_HIGH);
+				i = j - 1;
+				continue;
+			}
+		}
+		/* a majority hedge: "mostly", "largely", "in the main" */
+		if (tok_in(s, i, majority_hedges) ||
+		    ((tok_is(s, i, "nearly") || tok_is(s, i, "almost")) && tok_is(s, i + 1, "always")) ||
+		    (tok_is(s, i, "main") && i > 1 && tok_is(s, i - 1, "the") && tok_is(s, i - 2, "in"))) {
+			add_prop(c, i, i + 1, -1, -1, PROP_HIGH);
 			continue;
 		}
 
@@ -284,6 +379,9 @@ static void find_props(tt_sctx *c)
 			cls = PROP_LOW;
 		} else if (tok_is(s, i, "number") && i > 0 && tok_is(s, i - 1, "small")) {
 			cls = PROP_LOW;
+		} else if (tok_is(s, i, "handful") && i > 0 && tok_is(s, i - 1, "a")) {
+			cls = PROP_LOW;
+			need_of = 1;
 		}
 		if (cls == PROP_UNKNOWN)
 			continue;
@@ -300,6 +398,13 @@ static void find_props(tt_sctx *c)
 			n = -1;
 		/* "of" ties the quantifier to any noun ("none of the fathers");
 		 * without it the noun must name what is counted ("most cases") */
+		if (!of && n < 0 && !is_count_noun(s, j)) {
+			/* one or two words may qualify it: "some early help cases" */
+			if (is_count_noun(s, j + 1))
+				j += 1;
+			else if (is_count_noun(s, j + 2))
+				j += 2;
+		}
 		if (!of && !is_count_noun(s, j) && !(cls == PROP_HIGH && n >= 0))
 			continue;
 		if (j >= s->ntok)
@@ -353,14 +458,23 @@ static void find_cues(tt_matcher *m, tt_sctx *c)
 	}
 	if (c->ncue > 1)
 		qsort(c->cue, c->ncue, sizeof(*c->cue), cmp_cue);
-	/* the longest cue of a layer wins over shorter ones overlapping it */
+	/* the longest cue of a layer wins over shorter ones overlapping it;
+	 * of two of one kind and length the first wins ("are not yet": one
+	 * negation); a pseudo-negation hides a negation whose last word it
+	 * holds ("were not only": "not only", not "were not") */
 	for (size_t a = 0; a < c->ncue; a++) {
 		tt_cue *x = &c->cue[a];
 		for (size_t b = 0; b < c->ncue && !x->masked; b++) {
 			const tt_cue *y = &c->cue[b];
 			if (a == b || layer_of(x->kind) != layer_of(y->kind))
 				continue;
-			if (y->s < x->e && x->s < y->e && y->e - y->s > x->e - x->s)
+			if (!(y->s < x->e && x->s < y->e))
+				continue;
+			size_t lx = x->e - x->s, ly = y->e - y->s;
+			if (ly > lx || (ly == lx && y->kind == x->kind && y->s < x->s))
+				x->masked = 1;
+			else if (x->kind == CUE_NEGATION && y->kind == CUE_PSEUDO &&
+				 x->e > y->s && x->e <= y->e)
 				x->masked = 1;
 		}
 	}
@@ -382,41 +496,103 @@ static int has_concession_at(const tt_sctx *c, size_t start)
 	return 0;
 }
 
-static void add_clause(tt_sctx *c, size_t start, int opener)
+static void add_clause(tt_sctx *c, size_t start, size_t body, int opener)
 {
 	TT_GROW(c->cl, c->ncl + 1, c->cl_alloc);
 	tt_clause *k = &c->cl[c->ncl++];
 	k->s = start;
 	k->e = c->s->norm_len;
+	k->body = body;
 	k->opener = opener;
 	k->initial_concession = 0;
 	if (c->ncl > 1)
 		c->cl[c->ncl - 2].e = start;
 }
 
+/* Words that hedge a finding towards "most" (the gold's majority hedges). */
+static const char *const majority_words[] = {
+	"most", "mostly", "majority", "largely", "mainly", "predominantly",
+	"generally", "usually", "nearly", "almost", NULL
+};
+
 /*
- * Clauses: the sentence is cut before every clause terminator; a
- * terminator that begins with a letter is a contrast (opener 1), one that
- * is also a concession word a concession (2), one that begins with
- * punctuation (";", ", and") a plain break (0). A concession word opening
- * the sentence makes clause 0 a concession that ends at the first comma;
- * the clause after that comma has opener 3 (the main clause).
+ * Does the connective word at token i (in a clause that starts at token
+ * `from`) not end a clause? "yet" as an adverb ("not yet", "has yet to",
+ * "yet another"); "but" meaning except ("all but one") or adding ("but
+ * also"); "but not always" after a majority word, which only qualifies
+ * it ("mostly, but not always, on time").
+ */
+static int not_a_break(const tt_sentence *s, size_t i, size_t from)
+{
+	static const char *const yet_before[] = {
+		"not", "as", "has", "have", "had", "is", "are", "was", "were", "be",
+		"been", "and", NULL
+	};
+	static const char *const yet_after[] = {
+		"to", "another", "again", "more", "further", "fully", NULL
+	};
+	static const char *const but_before[] = {
+		"all", "anything", "nothing", "everything", "none", "nobody", "anyone", NULL
+	};
+	static const char *const partial[] = {
+		"always", "all", "every", "consistently", "in", NULL
+	};
+	if (tok_is(s, i, "yet"))
+		return i > 0 && (tok_in(s, i - 1, yet_before) || tok_suffix(s, i - 1, "n't") ||
+				 tok_in(s, i + 1, yet_after));
+	if (!tok_is(s, i, "but"))
+		return 0;
+	if ((i > 0 && tok_in(s, i - 1, but_before)) || tok_is(s, i + 1, "also"))
+		return 1;
+	if (tok_is(s, i + 1, "not") && tok_in(s, i + 2, partial))
+		for (size_t k = from; k < i; k++)
+			if (tok_in(s, k, majority_words))
+				return 1;
+	return 0;
+}
+
+/*
+ * Clauses: the sentence is cut before every clause terminator, and each
+ * clause records how it is joined (OPEN_*), from the first word of its
+ * terminator: none or "and" a plain break, "which" a comment, a
+ * concession word a concession, "whereas" another object, any other
+ * word a contrast. A concession word opening the sentence makes clause 0
+ * a concession that ends at the first comma; the clause after that comma
+ * is the main clause.
  */
 static void find_clauses(tt_sctx *c)
 {
 	const tt_sentence *s = c->s;
-	add_clause(c, 0, 0);
+	add_clause(c, 0, 0, OPEN_PLAIN);
 	size_t last = (size_t)-1;
 	for (size_t i = 0; i < c->ncue; i++) {
 		const tt_cue *q = &c->cue[i];
 		if (layer_of(q->kind) != 1 || q->masked || q->s == last)
 			continue;
 		last = q->s;
-		int conc = has_concession_at(c, q->s);
-		unsigned char first = (unsigned char)s->norm[q->s];
-		int opener = conc ? 2 : (isalpha(first) || first >= 0x80) ? 1 : 0;
+		/* the connective's first word ("but" in ", but") */
+		size_t w = q->s;
+		while (w < q->e && !isalpha((unsigned char)s->norm[w]) &&
+		       !((unsigned char)s->norm[w] & 0x80))
+			w++;
+		size_t wt = tt_rules_tok_at(s, w);
+		int conc = w < q->e && has_concession_at(c, w);
+		int opener;
+		if (w == q->e || tok_is(s, wt, "and"))
+			opener = OPEN_PLAIN;
+		else if (tok_is(s, wt, "which"))
+			opener = OPEN_WHICH;
+		else if (conc)
+			opener = OPEN_CONCESSION;
+		else if (tok_is(s, wt, "whereas") || tok_is(s, wt, "on"))
+			opener = OPEN_WHEREAS;
+		else
+			opener = OPEN_CONTRAST;
+		if (w < q->e && not_a_break(s, wt, tt_rules_tok_at(s, c->cl[c->ncl - 1].s)))
+			continue;
 		if (only_punct_before(s, q->s)) {
 			c->cl[0].opener = opener;
+			c->cl[0].body = q->e;
 			if (conc) {
 				c->cl[0].initial_concession = 1;
 				/* the concession ends at the first comma before any
@@ -429,14 +605,16 @@ static void find_clauses(tt_sctx *c)
 						break;
 					}
 				const char *comma = memchr(s->norm + q->e, ',', next > q->e ? next - q->e : 0);
-				if (comma)
-					add_clause(c, (size_t)(comma - s->norm) + 1, 3);
+				if (comma) {
+					size_t at = (size_t)(comma - s->norm) + 1;
+					add_clause(c, at, at, OPEN_MAIN);
+				}
 			}
 			continue;
 		}
 		if (q->s <= c->cl[c->ncl - 1].s)
 			continue;
-		add_clause(c, q->s, opener);
+		add_clause(c, q->s, q->e, opener);
 	}
 }
 
@@ -462,6 +640,8 @@ void tt_sctx_build(tt_matcher *m, const tt_doc *d, const tt_sentence *s)
 typedef struct judgement {
 	int v;                /* +1 strength, -1 concern, 0 none */
 	int decisive;         /* 0: presumed (deficit/risk without a cue) */
+	int both;             /* two objects compared: strength and concern */
+	int judged;           /* decided by an evaluative cue, not a bare negation */
 	tt_cue_kind kind;
 	size_t cs, ce;        /* the cue's span in norm */
 } judgement;
@@ -494,6 +674,146 @@ static size_t span_dist(size_t a0, size_t a1, size_t b0, size_t b1)
 	return 0;
 }
 
+static int cue_is(const tt_sentence *s, const tt_cue *g, const char *w)
+{
+	size_t n = g->e - g->s;
+	return strlen(w) == n && !strncasecmp(s->norm + g->s, w, n);
+}
+
+/* Token index of the last token of cue g. */
+static size_t cue_last_tok(const tt_sentence *s, const tt_cue *g)
+{
+	size_t t = g->t;
+	while (t + 1 < s->ntok && s->tok[t + 1].start < g->e)
+		t++;
+	return t;
+}
+
+/*
+ * Is negation g a determiner that scopes over its whole clause: "none",
+ * "nobody", "not one", "not a single", "nothing", or "no" before a word
+ * for the cases counted ("no case", "no file", "no instance")? It then
+ * negates a judgement anywhere after it: "none of the assessments in the
+ * sample was judged to be superficial".
+ */
+static int is_quant_neg(const tt_sentence *s, const tt_cue *g)
+{
+	static const char *const q[] = {
+		"none", "nobody", "no one", "not one", "not a single", "nothing", NULL
+	};
+	static const char *const counted[] = {
+		"case", "file", "instance", "example", "record", "audit", "occasion", NULL
+	};
+	for (size_t i = 0; q[i]; i++)
+		if (cue_is(s, g, q[i]))
+			return 1;
+	if (!cue_is(s, g, "no"))
+		return 0;
+	for (size_t i = 0; counted[i]; i++)
+		if (tok_prefix(s, g->t + 1, counted[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is negation g a word that denies by its meaning ("without", "lack of",
+ * "failed to", "rarely", "limited") rather than a particle ("not", "no",
+ * "never", "didn't")? Only such a word can be denied in turn: "not
+ * without", "no lack of", "no case lacked".
+ */
+static int is_lexical_neg(const tt_sentence *s, const tt_cue *g)
+{
+	const char *w = s->norm + g->s;
+	size_t n = g->e - g->s;
+	if (n >= 2 && (w[0] == 'n' || w[0] == 'N'))
+		return 0;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (!strncasecmp(w + i, "not", 3) || !strncasecmp(w + i, "n't", 3))
+			return 0;
+	return 1;
+}
+
+/* "not always", "not consistently", "not all", "not every": a negation
+ * that only says "not in every case". */
+static int is_partial_neg(const tt_sentence *s, const tt_cue *g)
+{
+	static const char *const after[] = {"all", "every", "in", NULL};
+	if (cue_is(s, g, "not always") || cue_is(s, g, "not consistently") ||
+	    cue_is(s, g, "not routinely"))
+		return 1;
+	return cue_is(s, g, "not") && tok_in(s, g->t + 1, after);
+}
+
+/* Comparative words that carry their own judgement. */
+static int is_comparative(const tt_sentence *s, size_t t)
+{
+	static const char *const w[] = {
+		"better", "worse", "stronger", "weaker", "clearer", "poorer", "fuller",
+		"richer", "deeper", "quicker", "slower", "timelier", NULL
+	};
+	return tok_in(s, t, w);
+}
+
+/*
+ * After a comparative cue at token t (up to token end of clause), does
+ * "than" bring in another object of the same practice ("stronger for CP
+ * plans than for CIN plans", "more robust than that provided by team
+ * managers")? Not when it compares with the past ("than at the last
+ * inspection", "than before"): that is an improvement or a decline.
+ */
+static int compares_objects(const tt_sentence *s, size_t t, size_t end)
+{
+	static const char *const past[] = {
+		"before", "previously", "previous", "last", "earlier", "ago", "prior",
+		"then", "formerly", "historically", "originally", "expected",
+		"anticipated", "usual", NULL
+	};
+	static const char *const other[] = {
+		"in", "for", "with", "at", "by", "from", "among", "amongst", "across",
+		"within", "on", "under", "between", "that", "those", NULL
+	};
+	size_t than = 0;
+	for (size_t i = t + 1; i < end && i <= t + 10; i++)
+		if (tok_is(s, i, "than")) {
+			than = i;
+			break;
+		}
+	if (!than)
+		return 0;
+	for (size_t i = than + 1; i < end && i <= than + 4; i++) {
+		int pct;
+		long y = tok_number(s, i, &pct);
+		if (tok_in(s, i, past) || (y >= 1990 && y <= 2100))
+			return 0;
+	}
+	return tok_in(s, than + 1, other);
+}
+
+/*
+ * Is there an evaluative cue of clause k of the other direction between
+ * norm offset `from` and cue q, not joined to q by "or" / "nor"? A
+ * negation negates the judgements after it that run one way ("have not
+ * ensured that views are consistently gathered", "no gaps or delays"),
+ * not one of the other way, which is their object ("not consistently
+ * challenging drift": not the drift).
+ */
+static int cue_between(const tt_sctx *c, int k, size_t from, const tt_cue *q)
+{
+	const tt_sentence *s = c->s;
+	int qneg = q->kind == CUE_NEGATIVE;
+	for (size_t i = 0; i < c->ncue; i++) {
+		const tt_cue *x = &c->cue[i];
+		if (x->masked || x == q || x->s < from || x->e > q->s || !in_clause(c, k, x->s) ||
+		    (x->kind != CUE_POSITIVE && x->kind != CUE_NEGATIVE && x->kind != CUE_EVIDENCE) ||
+		    (x->kind == CUE_NEGATIVE) == qneg)
+			continue;
+		size_t t = cue_last_tok(s, x);
+		if (!(tok_is(s, t + 1, "or") || tok_is(s, t + 1, "nor")))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Judges clause k for a hit of the given sense whose trigger spans
  * [ns, ne) in norm (ne == 0: the hit is in another clause).
@@ -502,20 +822,58 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 			      size_t ns, size_t ne)
 {
 	const tt_sentence *s = c->s;
-	judgement j = {0, 0, TT_CUE_DEFAULT, 0, 0};
+	judgement j = {0, 0, 0, 0, TT_CUE_DEFAULT, 0, 0};
 	size_t negs[64];
-	int used[64];
+	int used[64], paired[64], quant[64];
 	size_t nneg = 0;
 	long best_eval = -1, best_evid = -1;
 	int best_sign = 0, evid_sign = 0;
 	size_t best_d = (size_t)-1, evid_d = (size_t)-1;
 	long best_by = -1, evid_by = -1; /* the negation negating the cue */
+	long dbl_a = -1, dbl_b = -1;     /* a denied denial ("no lack of") */
+	size_t end_tok = tt_rules_tok_at(s, c->cl[k].e);
 
-	for (size_t i = 0; i < c->ncue && nneg < 64; i++)
-		if (c->cue[i].kind == CUE_NEGATION && !c->cue[i].masked &&
-		    in_clause(c, k, c->cue[i].s)) {
-			used[nneg] = 0;
-			negs[nneg++] = i;
+	/* a majority hedge outweighs "not always" ("mostly, but not always") */
+	int majority = 0;
+	for (size_t i = 0; i < c->nprop; i++)
+		if (c->prop[i].cls == PROP_HIGH && in_clause(c, k, c->prop[i].s))
+			majority = 1;
+	for (size_t i = 0; i < c->ncue && nneg < 64; i++) {
+		const tt_cue *g = &c->cue[i];
+		if (g->kind != CUE_NEGATION || g->masked || !in_clause(c, k, g->s))
+			continue;
+		if (majority && is_partial_neg(s, g)) {
+			/* not the "all" of "not all" itself */
+			int own = 0, other = 0;
+			for (size_t p = 0; p < c->nprop; p++) {
+				const tt_prop *pp = &c->prop[p];
+				if (pp->cls != PROP_HIGH || !in_clause(c, k, pp->s))
+					continue;
+				if (tt_rules_tok_at(s, pp->s) == cue_last_tok(s, g) + 1)
+					own = 1;
+				else
+					other = 1;
+			}
+			if (other || !own)
+				continue;
+		}
+		used[nneg] = paired[nneg] = 0;
+		quant[nneg] = is_quant_neg(s, g);
+		negs[nneg++] = i;
+	}
+	/* double negation: a particle or a quantifier denying a denial */
+	for (size_t a = 0; a < nneg && dbl_a < 0; a++)
+		for (size_t b = a + 1; b < nneg; b++) {
+			const tt_cue *x = &c->cue[negs[a]], *y = &c->cue[negs[b]];
+			if (y->s < x->e || !is_lexical_neg(s, y))
+				continue;
+			if (y->t == cue_last_tok(s, x) + 1 ||
+			    (quant[a] && !has_break(s, x->e, y->s))) {
+				paired[a] = paired[b] = 1;
+				dbl_a = (long)negs[a];
+				dbl_b = (long)negs[b];
+				break;
+			}
 		}
 	for (size_t i = 0; i < c->ncue; i++) {
 		const tt_cue *q = &c->cue[i];
@@ -534,12 +892,19 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 		 * ("delay", "missed appointments"), not a judgement of it */
 		if (ne && q->s < ne && ns < q->e)
 			continue;
-		/* a negation shortly before negates this cue */
+		/* "less effective", "less consistent": the other way */
+		if (q->t > 0 && tok_is(s, q->t - 1, "less"))
+			sign = -sign;
+		/* a negation shortly before negates this cue; a quantifier
+		 * ("none of the ...") anywhere before it in the clause */
 		long by = -1;
 		for (size_t n = 0; n < nneg; n++) {
 			const tt_cue *g = &c->cue[negs[n]];
-			if (g->e <= q->s && q->t >= g->t && q->t - g->t <= NEG_EVAL_WINDOW &&
-			    !has_break(s, g->e, q->s)) {
+			if (paired[n])
+				continue;
+			if (g->e <= q->s && q->t >= g->t &&
+			    (q->t - g->t <= NEG_EVAL_WINDOW || quant[n]) &&
+			    !has_break(s, g->e, q->s) && !cue_between(c, k, g->e, q)) {
 				sign = -sign;
 				used[n] = 1;
 				by = (long)negs[n];
@@ -559,7 +924,7 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 
 	long neg = -1;
 	for (size_t n = 0; n < nneg && neg < 0; n++)
-		if (!used[n])
+		if (!used[n] && !paired[n])
 			neg = (long)negs[n];
 	/* the nearest proportion of the clause */
 	const tt_prop *prop = NULL;
@@ -588,6 +953,24 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 		es = c->cue[best_by].s;
 		ek = TT_CUE_NEGATION;
 	}
+	/* two objects compared ("more evident in early help than in social
+	 * care"): a judgement each way */
+	int both = 0;
+	if (best_eval >= 0 && best_by < 0 && sense == SENSE_PRACTICE) {
+		size_t t = c->cue[best_eval].t;
+		size_t last = cue_last_tok(s, &c->cue[best_eval]);
+		if ((t > 0 && (tok_is(s, t - 1, "more") || tok_is(s, t - 1, "less"))) ||
+		    tok_is(s, t, "more") || tok_is(s, t, "less") || is_comparative(s, last))
+			both = compares_objects(s, last, end_tok);
+	}
+	/* a denied denial judges favourably, unless a nearer cue decides */
+	if (dbl_a >= 0) {
+		size_t ds = c->cue[dbl_a].s, de = c->cue[dbl_b].e;
+		size_t dd = ne ? span_dist(ns, ne, ds, de) : ds;
+		if (best_eval < 0 || best_evid == best_eval || dd < best_d) {
+			e = 1, es = ds, ee = de, ek = TT_CUE_NEGATION, both = 0;
+		}
+	}
 	int negated = neg >= 0 || none_prop;
 	size_t gs = neg >= 0 ? c->cue[neg].s : none_prop ? prop->s : 0;
 	size_t ge = neg >= 0 ? c->cue[neg].e : none_prop ? prop->e : 0;
@@ -598,8 +981,11 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 	case SENSE_NONE:
 		if (negated)
 			SET(-1, TT_CUE_NEGATION, gs, ge);
-		else if (e)
+		else if (e) {
 			SET(e, ek, es, ee);
+			j.both = both;
+			j.judged = 1;
+		}
 		break;
 	case SENSE_DEFICIT:
 		if (e > 0)
@@ -622,7 +1008,7 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 	}
 
 	/* a proportion judges the finding (convention 2) */
-	if (prop && prop->cls != PROP_NONE && prop->cls != PROP_UNKNOWN) {
+	if (prop && prop->cls != PROP_NONE && prop->cls != PROP_UNKNOWN && !j.both) {
 		if (j.v < 0 && !j.decisive)
 			SET(-1, TT_CUE_PROPORTION, prop->s, prop->e);
 		else if (j.v >= 0 && prop->cls == PROP_LOW)
@@ -727,6 +1113,98 @@ static int count_numbers(const tt_sentence *s)
 	return n;
 }
 
+/*
+ * Is recommendation cue q only part of an embedded question ("explained
+ * what needed to change", "the dispute over which team should hold the
+ * case"), of a condition ("should she become unwell", "when they are
+ * needed") or of a noun ("the need to obtain consent")? Then it
+ * recommends nothing.
+ */
+static int rec_embedded(const tt_sentence *s, const tt_cue *q)
+{
+	static const char *const wh[] = {"what", "how", "whether", NULL};
+	static const char *const cond[] = {
+		"she", "he", "they", "it", "there", "this", "any", "anyone",
+		"concerns", "further", "circumstances", "things", NULL
+	};
+	static const char *const det[] = {"the", "a", "this", "their", "its", "no", NULL};
+	size_t t = q->t;
+	/* "the need to obtain consent": a noun */
+	if (t > 0 && tok_is(s, t, "need") && tok_in(s, t - 1, det))
+		return 1;
+	static const char *const cond_wh[] = {"when", "where", "if", NULL};
+	for (size_t d = 1; d <= 4 && d <= t; d++)
+		if (tok_in(s, t - d, wh) || (d >= 2 && tok_is(s, t - d, "which")) ||
+		    (d <= 3 && tok_in(s, t - d, cond_wh)))
+			return 1;
+	return t > 0 && cue_is(s, q, "should") && tok_in(s, t + 1, cond);
+}
+
+/* The first recommendation cue of the sentence that recommends, or -1. */
+static long first_rec(const tt_sctx *c)
+{
+	for (size_t i = 0; i < c->ncue; i++)
+		if (c->cue[i].kind == CUE_RECOMMEND && !c->cue[i].masked &&
+		    !rec_embedded(c->s, &c->cue[i]))
+			return (long)i;
+	return -1;
+}
+
+/* A question opening with an auxiliary or "how" asks for action ("Are
+ * team managers checking ...?", "Do we know ...?"); one about the past
+ * ("Was the child seen alone?") reads as an audit question. */
+static int asks_for_action(const tt_sentence *s)
+{
+	static const char *const aux[] = {
+		"are", "is", "do", "does", "can", "could", "will", "would", "should",
+		"how", "have", "has", NULL
+	};
+	return is_question(s) && tok_in(s, 0, aux);
+}
+
+/*
+ * Does clause a go on about the object of the clause before it? Its
+ * first word after the connective is a pronoun ("but it was not
+ * timely"), a negative quantifier ("but little was done"), an auxiliary
+ * or an adverb ("but were not reviewed", "but rarely record its impact").
+ * A new subject ("but the school rarely did") is another object.
+ */
+static int same_subject(const tt_sctx *c, int a)
+{
+	static const char *const w[] = {
+		"it", "this", "these", "they", "that", "little", "nothing",
+		"none", "nobody",
+		"was", "were", "is", "are", "has", "have", "had", "did", "does", "do",
+		"not", "never", "rarely", "seldom", "only", "still", "too", "could",
+		"would", "can", "may", "might", "then", "also", "often", "sometimes",
+		"always", "usually", "generally", "lacked", "lacks", "showed", "did",
+		NULL
+	};
+	const tt_sentence *s = c->s;
+	size_t t = tt_rules_tok_at(s, c->cl[a].body);
+	return t < s->ntok && s->tok[t].start < c->cl[a].e && tok_in(s, t, w);
+}
+
+/*
+ * Is an evaluative or evidence cue of clause k nearer the hit than the
+ * mention cue mc? Then the clause judges the hit and "training" only
+ * stands in a list beside it ("regular supervision and training").
+ */
+static int judged_nearer(const tt_sctx *c, int k, const tt_cand *cd, const tt_cue *mc)
+{
+	size_t md = span_dist(cd->ns, cd->ne, mc->s, mc->e);
+	for (size_t i = 0; i < c->ncue; i++) {
+		const tt_cue *q = &c->cue[i];
+		if (q->masked || !in_clause(c, k, q->s) ||
+		    (q->kind != CUE_POSITIVE && q->kind != CUE_NEGATIVE && q->kind != CUE_EVIDENCE) ||
+		    (q->s < cd->ne && cd->ns < q->e))
+			continue;
+		if (span_dist(cd->ns, cd->ne, q->s, q->e) < md)
+			return 1;
+	}
+	return 0;
+}
+
 static void decide_one(tt_matcher *m, tt_cand *cd)
 {
 	const tt_sctx *c = &m->ctx;
@@ -740,45 +1218,96 @@ static void decide_one(tt_matcher *m, tt_cand *cd)
 	}
 	long mention = first_cue(c, CUE_MENTION, k);
 	long neg = first_cue(c, CUE_NEGATION, k);
+	long rec = first_cue(c, CUE_OPENER, -1);
+	/* a question naming audit scope anywhere is a mention */
+	if (is_question(s) && mention < 0 && rec < 0)
+		mention = first_cue(c, CUE_MENTION, -1);
 	if (is_question(s) && mention >= 0) {
 		set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, c->cue[mention].s, c->cue[mention].e, NULL);
 		return;
 	}
-	long rec = first_cue(c, CUE_OPENER, -1);
-	long rec2 = first_cue(c, CUE_RECOMMEND, -1);
+	if (first_cue(c, CUE_MENTION, k) < 0)
+		mention = -1;
+	long rec2 = first_rec(c);
 	if (rec < 0 || (rec2 >= 0 && c->cue[rec2].s < c->cue[rec].s))
 		rec = rec2;
 	if (rec >= 0) {
 		set_pol(cd, TT_POL_CONCERN, TT_CUE_RECOMMENDATION, c->cue[rec].s, c->cue[rec].e, NULL);
 		return;
 	}
+	if (asks_for_action(s)) {
+		set_pol(cd, TT_POL_CONCERN, TT_CUE_RECOMMENDATION, s->tok[0].start, s->tok[0].end, NULL);
+		return;
+	}
 	if (s->kind == TT_BLOCK_TABLE_ROW && neg < 0 && count_numbers(s) >= 2) {
 		set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, 0, 0, "grade counts");
 		return;
 	}
-	if (mention >= 0 && neg < 0) {
+	if (mention >= 0 && neg < 0 && !judged_nearer(c, k, cd, &c->cue[mention])) {
 		set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, c->cue[mention].s, c->cue[mention].e, NULL);
 		return;
 	}
 
 	judgement j = judge_clause(c, k, r->sense, cd->ns, cd->ne);
-	/* a hitless clause joined by a contrast judges the same object */
-	if (j.v >= 0) {
-		for (int a = k - 1; a <= k + 1; a += 2) {
-			if (a < 0 || (size_t)a >= c->ncl)
-				continue;
-			int join = a < k ? c->cl[k].opener : c->cl[a].opener;
-			if (join == 0 || clause_has_hit(m, a))
-				continue;
-			judgement o = judge_clause(c, a, r->sense, 0, 0);
-			if (o.decisive && o.v < 0) {
-				j = o;
+	/*
+	 * The clauses next to the hit's (convention 7), when they hold no
+	 * hit. One joined by a concession, or by a contrast that goes on
+	 * about the same object ("but were not reviewed"), judges it: its
+	 * concern wins. A comment (", which was good") decides a hit left
+	 * undecided. One after the hit's clause, past a plain break or
+	 * "whereas", judges another object: a concern there makes a strength
+	 * here both, when an evaluative cue says so (a bare "there were no
+	 * concerns" judges nothing named) or "whereas" joins them; unless it
+	 * goes on about the same object: then the concern wins.
+	 */
+	for (int a = k - 1; a <= k + 1 && (j.v >= 0 || !j.decisive); a += 2) {
+		if (a < 0 || (size_t)a >= c->ncl)
+			continue;
+		int join = a < k ? c->cl[k].opener : c->cl[a].opener;
+		int hitless = !clause_has_hit(m, a);
+		int same = a > k && same_subject(c, a);
+		judgement o;
+		switch (join) {
+		case OPEN_CONTRAST:
+			if (!hitless || !same)
 				break;
-			}
+			o = judge_clause(c, a, r->sense, 0, 0);
+			if (o.decisive && o.v < 0)
+				j = o;
+			break;
+		case OPEN_CONCESSION:
+		case OPEN_MAIN:
+			if (!hitless)
+				break;
+			o = judge_clause(c, a, r->sense, 0, 0);
+			if (o.decisive && o.v < 0)
+				j = o;
+			break;
+		case OPEN_WHICH:
+			if (a < k || !hitless || j.decisive)
+				break;
+			o = judge_clause(c, a, r->sense, 0, 0);
+			if (o.decisive)
+				j = o;
+			break;
+		case OPEN_PLAIN:
+		case OPEN_WHEREAS:
+			if (!hitless || a < k)
+				break;
+			o = judge_clause(c, a, r->sense, 0, 0);
+			if (!o.decisive || o.v >= 0)
+				break;
+			if (same)
+				j = o;
+			else if (j.decisive && j.v > 0 && r->sense == SENSE_PRACTICE &&
+				 (o.judged || join == OPEN_WHEREAS))
+				j.both = 1;
+			break;
 		}
 	}
 	if (j.decisive) {
-		set_pol(cd, j.v > 0 ? TT_POL_STRENGTH : TT_POL_CONCERN, j.kind, j.cs, j.ce, NULL);
+		cd->both = j.both;
+		set_pol(cd, j.v > 0 && !j.both ? TT_POL_STRENGTH : TT_POL_CONCERN, j.kind, j.cs, j.ce, NULL);
 		return;
 	}
 	if (s->kind == TT_BLOCK_HEADING) {
@@ -868,10 +1397,15 @@ void tt_rules_decide(tt_matcher *m, tt_hits *out)
 	for (size_t i = 0; i < m->ncand; i++) {
 		tt_cand *a = &m->cand[i];
 		int k = a->clause;
-		int conc = c->cl[k].opener == 2 || (k == 0 && c->cl[0].initial_concession);
-		if (a->polarity != TT_POL_STRENGTH || !conc)
+		int conc = c->cl[k].opener == OPEN_CONCESSION ||
+			   (k == 0 && c->cl[0].initial_concession);
+		/* likewise a strength that the next clause goes on to qualify
+		 * ("describe activity well but rarely record its impact") */
+		int qualified = (size_t)k + 1 < c->ncl &&
+				c->cl[k + 1].opener == OPEN_CONTRAST && same_subject(c, k + 1);
+		if (a->polarity != TT_POL_STRENGTH || a->both || (!conc && !qualified))
 			continue;
-		int main = (k == 0 && c->cl[0].initial_concession) ? 1 : k - 1;
+		int main = (k == 0 && c->cl[0].initial_concession) ? 1 : conc ? k - 1 : k + 1;
 		for (size_t q = 0; q < m->ncand; q++) {
 			const tt_cand *b = &m->cand[q];
 			if (rs->rules[b->rule].info.theme == rs->rules[a->rule].info.theme &&
@@ -929,5 +1463,16 @@ void tt_rules_decide(tt_matcher *m, tt_hits *out)
 							  c->cue[cd->actor].e, NULL, NULL) : NULL;
 		h->prop_num = cd->pnum;
 		h->prop_den = cd->pden;
+		if (cd->both) {
+			/* the same hit judged the other way for another object */
+			TT_GROW(out->v, out->n + 1, out->alloc);
+			h = &out->v[out->n - 1];
+			tt_hit *h2 = &out->v[out->n++];
+			*h2 = *h;
+			h2->polarity = TT_POL_STRENGTH;
+			h2->match = xstrdup(h->match);
+			h2->cue = xstrdup(h->cue);
+			h2->actor = h->actor ? xstrdup(h->actor) : NULL;
+		}
 	}
 }

@@ -502,6 +502,41 @@ static void test_polarity_paths(void)
 		{"Drift was found in 1 of 10 cases.", "delay:concern", "proportion"},
 		{"None of the plans were poor.", "plans:strength", "negation"},
 		{"In none of the cases was there drift.", "delay:strength", "negation"},
+		/* a quantifier negation reaches over its clause */
+		{"None of the plans in the sample was judged to be superficial.", "plans:strength", "negation"},
+		/* double negation: a denial denied */
+		{"There was no lack of information sharing.", "info:strength", "negation"},
+		{"No case was without a plan.", "plans:strength", "negation"},
+		{"Information sharing was not without its difficulties.", "info:strength", "negation"},
+		/* a pseudo-negation hides the negation it shares a word with */
+		{"The plans were not only SMART but detailed.", "plans:strength", "evaluative"},
+		/* "not yet" negates; a negation negates the first cue after it */
+		{"Plans are not yet consistently reviewed.", "plans:concern", "negation"},
+		{"Managers are not yet consistently challenging drift.", "delay:concern", "negation"},
+		/* hedges */
+		{"The plans were holistic to some extent.", "plans:concern", "negation"},
+		{"Plans were barely reviewed.", "plans:concern", "negation"},
+		{"Plans were mostly, but not always, reviewed.", "plans:strength", "proportion"},
+		{"Plans were largely absent.", "plans:concern", "evaluative"},
+		/* comparatives: two objects, or the past */
+		{"Plans are stronger than at the last inspection.", "plans:strength", "evaluative"},
+		{"Information sharing was no less effective than before.", "info:strength", "negation"},
+		/* an embedded question or a condition recommends nothing */
+		{"The plan set out what the parents needed to change.", "plans:mention", "default"},
+		{"The plan was good and will be reviewed should concerns arise.", "plans:strength", "evaluative"},
+		/* questions: action-seeking, or an audit question */
+		{"Are plans reviewed on time?", "plans:concern", "recommendation"},
+		{"Was the plan reviewed?", "plans:mention", "default"},
+		{"Audit tool, part 2: was the plan reviewed?", "plans:mention", "mention"},
+		{"How well did plans work? This was the question the audit set out to answer.", "plans:mention", "mention"},
+		/* a noun "need to", a condition "when ... needed": no recommendation */
+		{"Plans reflected the need to obtain consent.", "plans:mention", "default"},
+		{"Plans are updated when they are needed.", "plans:mention", "default"},
+		/* a judgement nearer the hit than the mention cue wins */
+		{"Plans were detailed and training was provided.", "plans:strength", "evaluative"},
+		/* "missing from home" names a risk, it judges nothing */
+		{"Plans for a boy missing from home were reviewed.", "plans:mention", "default"},
+		{"Failures to share information were common.", "info:concern", "negation"},
 	};
 	for (size_t i = 0; i < TT_ARRAY_LEN(cases); i++) {
 		tag(cases[i].text);
@@ -538,6 +573,40 @@ static void test_clauses(void)
 	CHECK_STR(summary(), "plans:concern info:strength");
 	/* mentions give way to judgements of the same theme */
 	tag("Plans were discussed and the plans were good.");
+	CHECK_STR(summary(), "plans:strength");
+	/* ", but" is a contrast like "but" */
+	tag("Plans were SMART, but were not reviewed.");
+	CHECK_STR(summary(), "plans:concern");
+	tag("The father was seen, but little was done.");
+	CHECK_STR(summary(), "fathers:concern");
+	/* a contrast clause with a new subject is about another object */
+	tag("Plans were detailed, but the school was not told.");
+	CHECK_STR(summary(), "plans:strength");
+	/* a strength qualified at once by the next clause gives way */
+	tag("Plans were detailed but rarely were the plans reviewed.");
+	CHECK_STR(summary(), "plans:concern");
+	/* adverbial "yet", "all but", "but not always" after "mostly" do
+	 * not end a clause */
+	tag("Plans are not yet SMART.");
+	CHECK_STR(summary(), "plans:concern");
+	tag("Plans were reviewed in all but one of the twelve cases.");
+	CHECK_STR(summary(), "plans:strength");
+	CHECK_INT(hits.n ? hits.v[0].prop_num : 0, 11);
+	CHECK_INT(hits.n ? hits.v[0].prop_den : 0, 12);
+	/* two objects compared, or judged across ";" and "whereas" */
+	tag("Plans were stronger for CP cases than for CIN cases.");
+	CHECK_STR(summary(), "plans:concern plans:strength");
+	tag("Information sharing with schools is less consistent than with health.");
+	CHECK_STR(summary(), "info:concern info:strength");
+	tag("Plans in the east team were good; in the west team it was sporadic.");
+	CHECK_STR(summary(), "plans:concern plans:strength");
+	tag("Information sharing with schools was good, whereas health was rarely told.");
+	CHECK_STR(summary(), "info:concern info:strength");
+	/* ... but not a bare negation that judges nothing named */
+	tag("Plans were good, and there were no concerns.");
+	CHECK_STR(summary(), "plans:strength");
+	/* a comment clause decides an undecided hit */
+	tag("Plans were reviewed monthly, which was good practice.");
 	CHECK_STR(summary(), "plans:strength");
 }
 
@@ -617,6 +686,12 @@ static void test_proportions(void)
 		{"None of the 5 plans were reviewed.", 0, 5, "plans:concern"},
 		{"In some cases plans were reviewed.", -1, -1, "plans:concern"},
 		{"In 3 cases plans were reviewed.", 3, -1, "plans:mention"},
+		{"Only a handful of plans were reviewed.", -1, -1, "plans:concern"},
+		{"Two-thirds of plans were reviewed.", 2, 3, "plans:strength"},
+		{"A third of plans were reviewed.", 1, 3, "plans:concern"},
+		{"In one in five cases plans were reviewed.", 1, 5, "plans:concern"},
+		{"Plans were reviewed in some older open cases.", -1, -1, "plans:concern"},
+		{"Plans were mostly reviewed.", -1, -1, "plans:strength"},
 		{"Plans were reviewed.", -1, -1, "plans:mention"},
 	};
 	for (size_t i = 0; i < TT_ARRAY_LEN(cases); i++) {
