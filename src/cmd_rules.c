@@ -133,11 +133,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	}
 	if (os.optind + 1 < argc)
 		tt_usage_fail(self, "unexpected argument '%s'", argv[os.optind + 1]);
-	if (!dir)
-		dir = tt_default_rules();
-
 	int rc = TT_EXIT_OK;
-	tt_ruleset *rs = tt_cli_load_rules(dir, &rc);
+	tt_ruleset *rs = tt_cli_load_rules(dir, &rc); /* NULL dir: the default */
 	if (!rs)
 		return rc;
 	if (!strcmp(sub, "check"))

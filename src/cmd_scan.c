@@ -205,11 +205,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 							  (1u << TT_OUT_JSONL));
 		}
 	}
-	if (!dir)
-		dir = tt_default_rules();
-
 	int rc = TT_EXIT_OK;
-	tt_ruleset *rs = tt_cli_load_rules(dir, &rc);
+	tt_ruleset *rs = tt_cli_load_rules(dir, &rc); /* NULL dir: the default */
 	if (!rs)
 		return rc;
 	sc.rs = rs;
