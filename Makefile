@@ -103,6 +103,12 @@ demo: deps
 	rm -f demo.db demo.db-wal demo.db-shm
 	./themetrack ingest --db demo.db --manifest corpora/sample/manifest.csv
 	./themetrack stats --db demo.db
+	@echo
+	./themetrack trend --db demo.db --top 5
+	@echo
+	./themetrack compare --db demo.db --from 2015 --to 2018
+	@echo
+	./themetrack grades --db demo.db --by year
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \

@@ -104,4 +104,55 @@ const char *tt_default_db(void);
 const char *tt_default_rules(void);
 
 
+/* --- the query commands' shared options (cli_query.c) ------------------ */
+
+#include "corpus.h"
+
+/* Keys of the shared query options; commands use keys outside these. */
+enum {
+	TT_QOPT_DB = 'd',
+	TT_QOPT_FORMAT = 'f',
+	TT_QOPT_THEME = 't',
+	TT_QOPT_POLARITY = 'p',
+	TT_QOPT_YEAR = 'y',
+	TT_QOPT_AUTHORITY = 400,
+	TT_QOPT_TYPE,
+	TT_QOPT_ACTOR
+};
+
+/* The shared options, for a command's tt_opt array (before its own). */
+#define TT_QUERY_OPTS                                                              	{"db", TT_QOPT_DB, "FILE", "database (default $THEMETRACK_DB or themetrack.db)"}, 	{"theme", TT_QOPT_THEME, "ID", "only this theme or theme group (repeatable, or a,b)"}, 	{"polarity", TT_QOPT_POLARITY, "P", "concern, strength, mention or any"},     	{"authority", TT_QOPT_AUTHORITY, "A", "only documents of this authority"},     	{"type", TT_QOPT_TYPE, "T", "only documents of this audit type"},              	{"year", TT_QOPT_YEAR, "PERIOD", "only these years: 2016, 2015..2017, 2015,2017"}, 	{"actor", TT_QOPT_ACTOR, "A", "only hits naming this agency or person"},       	{"format", TT_QOPT_FORMAT, "FMT", "table (default), csv or json"}
+
+typedef struct tt_qopts {
+	const char *db;
+	int format;           /* tt_out_format */
+	tt_filter filter;     /* themes as given until expanded */
+} tt_qopts;
+
+/* Defaults: the default database, table output, `polarity` (or TT_POL_ANY). */
+void tt_qopts_init(tt_qopts *q, int polarity);
+void tt_qopts_release(tt_qopts *q);
+/*
+ * Takes a shared option (returns 1) or leaves it to the command (0). A
+ * bad value fails with exit 2 and a message naming the option.
+ */
+int tt_qopts_take(const tt_cmd *cmd, tt_qopts *q, int key, const char *arg);
+
+typedef struct tt_store tt_store;
+/*
+ * Opens q->db read-only and loads the corpus of q->filter into *c (with
+ * its themes expanded, facts only when `facts`); reports problems (no
+ * database, no tag run yet, unknown theme, documents not tagged by the
+ * current run) and returns the exit status, TT_EXIT_OK when *s and *c are
+ * ready (close and release them).
+ */
+int tt_cli_open_corpus(const tt_cmd *cmd, tt_qopts *q, int facts, tt_store **s,
+		       tt_corpus *c);
+
+/*
+ * Says which tag run and rule set the figures come from: a caption line
+ * on stdout before a table, a note on stderr with csv and json.
+ */
+void tt_cli_caption(const tt_corpus *c, int format, const char *what);
+
 #endif

@@ -8,17 +8,19 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "explain.h"
 #include "render.h"
 #include "rules.h"
 #include "text.h"
 #include "banned.h"
 
-enum { OPT_RULES = 'r', OPT_LINES = 'l', OPT_FORMAT = 'f' };
+enum { OPT_RULES = 'r', OPT_LINES = 'l', OPT_FORMAT = 'f', OPT_EXPLAIN = 'x' };
 
 static const tt_opt scan_opts[] = {
 	{"rules", OPT_RULES, "DIR", "rule set directory (default: the installed rules)"},
 	{"lines", OPT_LINES, NULL, "each input line is one unit (no headings, no sentence splitting)"},
 	{"format", OPT_FORMAT, "FMT", "tsv (default), csv or jsonl"},
+	{"explain", OPT_EXPLAIN, NULL, "add why each hit exists: cue, actor, proportion, conditions met"},
 	{NULL, 0, NULL, NULL}};
 
 typedef struct scan {
@@ -27,6 +29,7 @@ typedef struct scan {
 	tt_stemmer *st;
 	int lines;
 	int fmt;
+	int explain;             /* add the why columns */
 	int many;                /* more than one input: units name their file */
 	char **first_limited;    /* per rule: the first unit that hit a limit */
 } scan;
@@ -45,11 +48,23 @@ static void write_field(const scan *sc, const char *s, int last)
 
 static void write_header(const scan *sc)
 {
-	static const char *const cols[] = {"unit", "theme", "polarity", "rule", "start", "end", "match"};
+	static const char *const cols[] = {"unit", "theme", "polarity", "rule", "start", "end",
+					   "match", "cue_kind", "cue", "actor", "proportion",
+					   "conditions"};
+	size_t n = sc->explain ? TT_ARRAY_LEN(cols) : 7;
 	if (sc->fmt == TT_OUT_JSONL)
 		return;
-	for (size_t i = 0; i < TT_ARRAY_LEN(cols); i++)
-		write_field(sc, cols[i], i + 1 == TT_ARRAY_LEN(cols));
+	for (size_t i = 0; i < n; i++)
+		write_field(sc, cols[i], i + 1 == n);
+}
+
+/* The conditions line of scan --explain for hit h. */
+static void conditions(const scan *sc, const tt_doc *d, const tt_sentence *s,
+		       const tt_hit *h, tt_buf *out)
+{
+	tt_rule_trace tr;
+	tt_rule_explain(sc->m, d, s, h->rule, h->start, h->end, &tr);
+	tt_explain_line(out, s, &tr);
 }
 
 static void write_hit(const scan *sc, const char *unit, const tt_doc *d,
@@ -65,7 +80,24 @@ static void write_hit(const scan *sc, const char *unit, const tt_doc *d,
 		write_field(sc, h->rule_id, 0);
 		write_field(sc, start, 0);
 		write_field(sc, end, 0);
-		write_field(sc, h->match, 1);
+		write_field(sc, h->match, !sc->explain);
+		if (!sc->explain)
+			return;
+		char prop[64] = "";
+		if (h->prop_den > 0)
+			snprintf(prop, sizeof(prop), "%ld/%ld", h->prop_num, h->prop_den);
+		tt_buf why = TT_BUF_INIT;
+		conditions(sc, d, s, h, &why);
+		write_field(sc, tt_cue_kind_name(h->cue_kind), 0);
+		write_field(sc, h->cue ? h->cue : "", 0);
+		write_field(sc, h->actor ? h->actor : "", 0);
+		write_field(sc, prop, 0);
+		/* a TSV field holds no tab or line break */
+		for (size_t i = 0; sc->fmt == TT_OUT_TSV && i < why.len; i++)
+			if (why.buf[i] == '\t' || why.buf[i] == '\n' || why.buf[i] == '\r')
+				why.buf[i] = ' ';
+		write_field(sc, why.buf, 1);
+		tt_buf_release(&why);
 		return;
 	}
 	const char *section = NULL;
@@ -107,6 +139,13 @@ static void write_hit(const scan *sc, const char *unit, const tt_doc *d,
 	tt_json_write_string(stdout, h->cue);
 	fputs(",\"cue_kind\":", stdout);
 	tt_json_write_string(stdout, tt_cue_kind_name(h->cue_kind));
+	if (sc->explain) {
+		tt_buf why = TT_BUF_INIT;
+		conditions(sc, d, s, h, &why);
+		fputs(",\"conditions\":", stdout);
+		tt_json_write_string(stdout, why.buf);
+		tt_buf_release(&why);
+	}
 	fputs("}\n", stdout);
 }
 
@@ -200,6 +239,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 			dir = arg;
 		} else if (c == OPT_LINES) {
 			sc.lines = 1;
+		} else if (c == OPT_EXPLAIN) {
+			sc.explain = 1;
 		} else if (c == OPT_FORMAT) {
 			sc.fmt = tt_opt_format(self, arg, (1u << TT_OUT_TSV) | (1u << TT_OUT_CSV) |
 							  (1u << TT_OUT_JSONL));
@@ -247,14 +288,16 @@ static int run(const tt_cmd *self, int argc, char **argv)
 const tt_cmd tt_cmd_scan = {
 	"scan",
 	"tag files with a rule set and print the hits (no database)",
-	"[--rules DIR] [--lines] [--format tsv|csv|jsonl] [FILE|-]...",
+	"[--rules DIR] [--lines] [--explain] [--format tsv|csv|jsonl] [FILE|-]...",
 	scan_opts,
 	"Reads each FILE (standard input for '-' or when none is given) and prints\n"
 	"one row per hit: unit, theme, polarity, rule, start, end, match. The unit\n"
 	"is the 1-based input line with --lines (FILE:LINE with several inputs),\n"
 	"otherwise FILE:SENTENCE (1-based sentence number); start and end are byte\n"
 	"offsets in the unit's text. jsonl adds the sentence, its section, the\n"
-	"proportion, the actor, and the cue that decided the polarity.\n",
+	"proportion, the actor, and the cue that decided the polarity. --explain\n"
+	"adds the columns cue_kind, cue, actor, proportion (N/M) and conditions:\n"
+	"each condition of the rule with the words that met it, or 'absent'.\n",
 	"  themetrack scan --lines sentences.txt\n"
 	"  echo 'Fathers were not spoken to.' | themetrack scan --lines\n",
 	run};

@@ -100,6 +100,17 @@ void tt_table_real(tt_table *t, double v, int decimals)
 	set_next(t, xstrdup(b));
 }
 
+void tt_table_realg(tt_table *t, double v, int digits)
+{
+	char b[64];
+	if (v != v) {
+		set_next(t, NULL);
+		return;
+	}
+	snprintf(b, sizeof(b), "%.*g", digits, v);
+	set_next(t, xstrdup(b));
+}
+
 size_t tt_table_nrows(const tt_table *t)
 {
 	return t->nrow;

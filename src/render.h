@@ -27,6 +27,8 @@ void tt_table_row(tt_table *t);
 void tt_table_text(tt_table *t, const char *s);
 void tt_table_int(tt_table *t, long long v);
 void tt_table_real(tt_table *t, double v, int decimals);
+/* A real with `digits` significant digits (%g), for p-values. NaN: null. */
+void tt_table_realg(tt_table *t, double v, int digits);
 size_t tt_table_nrows(const tt_table *t);
 
 void tt_table_write(const tt_table *t, tt_out_format fmt, FILE *out);

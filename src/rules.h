@@ -227,4 +227,48 @@ unsigned tt_ruleset_run_example(const tt_ruleset *rs, tt_matcher *m,
 /* Writes a mask as "concern+strength", or "none", into buf. */
 void tt_polmask_format(unsigned mask, char *buf, size_t size);
 
+/* --- explaining a hit (themetrack explain, scan --explain) -------------- */
+
+/* One condition of a rule, as checked against one trigger match. */
+typedef struct tt_cond_trace {
+	const char *kind;      /* "require", "exclude", "near", "not near" */
+	unsigned dist;         /* words, for near and not near */
+	const char *pattern;   /* as written in the rule file (owned by rs) */
+	int stem;              /* runs over the stem view */
+	int held;              /* the condition was met */
+	int found;             /* a match decided it (required words found, or
+				  the excluded words that would veto) */
+	size_t start, end;     /* that match's byte span in s->text */
+} tt_cond_trace;
+
+typedef struct tt_rule_trace {
+	const char *rule_id, *theme_id, *file, *describe; /* owned by rs */
+	size_t line;           /* line of the rule in file */
+	const char *trigger;   /* the trigger pattern as written */
+	int trigger_stem;      /* it runs over the stem view */
+	const char *section;   /* the section pattern, or NULL */
+	int section_held;
+	int clause;            /* conditions look only in the trigger's clause */
+	const char *fixed;     /* the rule's fixed polarity name, or NULL */
+	const char *deflt;     /* its default polarity name, or NULL */
+	int trigger_found;     /* a trigger match covers the span asked for */
+	size_t tstart, tend;   /* that match's byte span in s->text */
+	size_t ncond;
+	tt_cond_trace cond[32];
+} tt_rule_trace;
+
+/*
+ * Explains why rule `rule` fires on analysed sentence s (of d, which may
+ * be NULL) at the byte span [start, end) of s->text: fills t with the
+ * trigger match overlapping that span and, for each condition, whether it
+ * held and which words decided it. Returns 1 when the trigger matches
+ * there and every condition holds (the hit reproduces), else 0. Call it
+ * after tt_match_sentence on the same sentence.
+ */
+int tt_rule_explain(tt_matcher *m, const tt_doc *d, const tt_sentence *s, size_t rule,
+		    size_t start, size_t end, tt_rule_trace *t);
+
+/* Index of the rule with this id, or -1. */
+long tt_ruleset_rule_find(const tt_ruleset *rs, const char *id);
+
 #endif

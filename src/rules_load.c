@@ -1073,3 +1073,11 @@ size_t tt_ruleset_nfile(const tt_ruleset *rs) { return rs->nfiles; }
 size_t tt_ruleset_nlexicon(const tt_ruleset *rs) { return rs->nlex; }
 size_t tt_ruleset_nexample(const tt_ruleset *rs) { return rs->nexamples; }
 const tt_example_info *tt_ruleset_example(const tt_ruleset *rs, size_t i) { return &rs->examples[i].info; }
+
+long tt_ruleset_rule_find(const tt_ruleset *rs, const char *id)
+{
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (!strcmp(rs->rules[i].info.id, id))
+			return (long)i;
+	return -1;
+}

@@ -377,3 +377,92 @@ void tt_match_sentence(tt_matcher *m, const tt_doc *d, const tt_sentence *s,
 	tt_sctx_build(m, d, s);
 	tt_rules_decide(m, out);
 }
+
+/* --- explaining a hit ---------------------------------------------------- */
+
+static const char *cond_kind_name(tt_cond_kind k)
+{
+	switch (k) {
+	case COND_REQUIRE: return "require";
+	case COND_EXCLUDE: return "exclude";
+	case COND_NEAR: return "near";
+	default: return "not near";
+	}
+}
+
+/* The display span of norm span [ns, ne). */
+static void text_span(const tt_sentence *s, size_t ns, size_t ne, size_t *a, size_t *b)
+{
+	*a = s->norm_to_text[ns];
+	*b = s->norm_to_text[ne];
+	if (*b < *a)
+		*b = *a;
+}
+
+int tt_rule_explain(tt_matcher *m, const tt_doc *d, const tt_sentence *s, size_t ri,
+		    size_t start, size_t end, tt_rule_trace *t)
+{
+	const tt_rule *r = &m->rs->rules[ri];
+	memset(t, 0, sizeof(*t));
+	t->rule_id = r->info.id;
+	t->theme_id = m->rs->themes[r->info.theme].info.id;
+	t->file = r->info.file;
+	t->line = r->info.line;
+	t->describe = r->describe;
+	t->trigger = r->trigger.src;
+	t->trigger_stem = r->trigger.stem;
+	t->clause = r->clause;
+	t->fixed = r->fixed >= 0 ? tt_polarity_name((tt_polarity)r->fixed) : NULL;
+	t->deflt = r->deflt >= 0 ? tt_polarity_name((tt_polarity)r->deflt) : NULL;
+	t->ncond = r->ncond;
+	if (!s->norm || !s->norm_len)
+		return 0;
+	int pf = prefilter_safe(s);
+	int lim = 0;
+	if (r->has_section) {
+		t->section = r->section.src;
+		t->section_held = section_matches(m, r, d, s, &lim);
+	}
+	size_t toff;
+	long nt = cached_matches(m, s, &r->trigger, pf, &toff);
+	tt_span trig = {0, 0, 0, 0};
+	for (long q = 0; q < nt; q++) {
+		tt_span x = m->pool[toff + (size_t)q];
+		size_t a, b;
+		text_span(s, x.ns, x.ne, &a, &b);
+		if (a < end && b > start) {
+			trig = x;
+			t->trigger_found = 1;
+			t->tstart = a;
+			t->tend = b;
+			break;
+		}
+	}
+	if (r->clause)
+		tt_sctx_build(m, d, s);
+	int tclause = r->clause && t->trigger_found ? tt_sctx_clause_of(&m->ctx, trig.ns) : -1;
+	int all = t->trigger_found && (!r->has_section || t->section_held);
+	for (size_t k = 0; k < r->ncond && k < TT_ARRAY_LEN(t->cond); k++) {
+		const tt_cond *c = &r->cond[k];
+		tt_cond_trace *ct = &t->cond[k];
+		ct->kind = cond_kind_name(c->kind);
+		ct->dist = c->dist;
+		ct->pattern = c->pat.src;
+		ct->stem = c->pat.stem;
+		size_t coff;
+		long nc = cached_matches(m, s, &c->pat, pf, &coff);
+		for (long q = 0; q < nc && !ct->found && t->trigger_found; q++) {
+			const tt_span *x = &m->pool[coff + (size_t)q];
+			if (r->clause && tt_sctx_clause_of(&m->ctx, x->ns) != tclause)
+				continue;
+			if ((c->kind == COND_NEAR || c->kind == COND_NOT_NEAR) &&
+			    word_distance(&trig, x) > c->dist)
+				continue;
+			ct->found = 1;
+			text_span(s, x->ns, x->ne, &ct->start, &ct->end);
+		}
+		ct->held = (c->kind == COND_REQUIRE || c->kind == COND_NEAR) ? ct->found : !ct->found;
+		all = all && ct->held;
+	}
+	return all;
+}

@@ -12,14 +12,9 @@
 
 #include "buf.h"
 #include "rules.h"
+#include "store_int.h"
 #include "banned.h"
 
-struct tt_store {
-	sqlite3 *db;
-	char *path;
-	int in_tx;
-	sqlite3_stmt *ins_doc, *ins_sec, *ins_sent, *ins_meta, *ins_hit;
-};
 
 /*
  * Migrations: migration_N takes a database from user_version N-1 to N, as
@@ -147,9 +142,27 @@ static const char *const migration_1[] = {
 	"  GROUP BY t.year, h.theme, h.polarity;\n",
 	NULL};
 
-static const char *const *const migrations[] = {migration_1};
+/*
+ * 2: theme_share_by_year counts only the documents the current run
+ * tagged (as the query commands do) and gives the share.
+ */
+static const char *const migration_2[] = {
+	"DROP VIEW theme_share_by_year;\n",
+	"CREATE VIEW theme_share_by_year AS\n"
+	"  WITH tagged AS (SELECT year, count(*) AS n FROM documents\n"
+	"                  WHERE tagged_run = (SELECT id FROM current_run) GROUP BY year)\n"
+	"  SELECT d.year, h.theme, h.polarity,\n"
+	"         count(DISTINCT h.document_id) AS docs_with, t.n AS docs_total,\n"
+	"         round(1.0 * count(DISTINCT h.document_id) / t.n, 4) AS share,\n"
+	"         count(*) AS hits\n"
+	"  FROM hit_evidence h JOIN documents d ON d.id = h.document_id\n"
+	"  JOIN tagged t ON t.year IS d.year\n"
+	"  GROUP BY d.year, h.theme, h.polarity;\n",
+	NULL};
 
-static tt_status db_error(tt_store *s, tt_error *err, const char *what)
+static const char *const *const migrations[] = {migration_1, migration_2};
+
+tt_status tt_store_db_error(tt_store *s, tt_error *err, const char *what)
 {
 	int code = sqlite3_errcode(s->db);
 	tt_status st = (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) ? TT_EINPUT : TT_EFAIL;
@@ -175,7 +188,7 @@ static tt_status exec(tt_store *s, const char *sql, tt_error *err)
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		sqlite3_free(msg);
-		return db_error(s, err, "database error");
+		return tt_store_db_error(s, err, "database error");
 	}
 	return TT_OK;
 }
@@ -183,7 +196,7 @@ static tt_status exec(tt_store *s, const char *sql, tt_error *err)
 static tt_status prepare(tt_store *s, sqlite3_stmt **st, const char *sql, tt_error *err)
 {
 	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot prepare statement");
+		return tt_store_db_error(s, err, "cannot prepare statement");
 	return TT_OK;
 }
 
@@ -191,12 +204,12 @@ static tt_status user_version(tt_store *s, int *v, tt_error *err)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot read database");
+		return tt_store_db_error(s, err, "cannot read database");
 	int rc = sqlite3_step(st);
 	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return db_error(s, err, "cannot read database");
+		return tt_store_db_error(s, err, "cannot read database");
 	return TT_OK;
 }
 
@@ -382,7 +395,7 @@ tt_status tt_store_known(tt_store *s, tt_known_doc **out, size_t *n, tt_error *e
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT path, content_hash, text_version, id FROM documents",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot read documents");
+		return tt_store_db_error(s, err, "cannot read documents");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		TT_GROW(v, nv + 1, av);
@@ -395,7 +408,7 @@ tt_status tt_store_known(tt_store *s, tt_known_doc **out, size_t *n, tt_error *e
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		tt_known_free(v, nv);
-		return db_error(s, err, "cannot read documents");
+		return tt_store_db_error(s, err, "cannot read documents");
 	}
 	if (nv)
 		qsort(v, nv, sizeof(*v), cmp_known);
@@ -450,7 +463,7 @@ static tt_status step_done(tt_store *s, sqlite3_stmt *st, tt_error *err, const c
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return db_error(s, err, what);
+		return tt_store_db_error(s, err, what);
 	return TT_OK;
 }
 
@@ -474,12 +487,12 @@ static tt_status delete_doc_rows(tt_store *s, long long id, tt_error *err)
 	for (size_t i = 0; i < TT_ARRAY_LEN(sql); i++) {
 		sqlite3_stmt *st;
 		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
-			return db_error(s, err, "cannot delete document");
+			return tt_store_db_error(s, err, "cannot delete document");
 		sqlite3_bind_int64(st, 1, id);
 		int rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
-			return db_error(s, err, "cannot delete document");
+			return tt_store_db_error(s, err, "cannot delete document");
 	}
 	return TT_OK;
 }
@@ -524,7 +537,7 @@ tt_status tt_store_put_doc(tt_store *s, const char *path, const char *hash,
 	/* Replace: delete whatever this path held before. */
 	if (sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE path = ?1", -1, &q,
 			       NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot look up document");
+		return tt_store_db_error(s, err, "cannot look up document");
 	sqlite3_bind_text(q, 1, path, -1, SQLITE_STATIC);
 	long long old = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_finalize(q);
@@ -638,7 +651,7 @@ tt_status tt_store_update_meta(tt_store *s, long long id, const tt_doc_meta *m,
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT authority, year, period, audit_type, title "
 			       "FROM documents WHERE id = ?1", -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot read document");
+		return tt_store_db_error(s, err, "cannot read document");
 	sqlite3_bind_int64(q, 1, id);
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		int year = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : sqlite3_column_int(q, 1);
@@ -656,7 +669,7 @@ tt_status tt_store_update_meta(tt_store *s, long long id, const tt_doc_meta *m,
 			       "year = coalesce(?3, year), period = coalesce(?4, period), "
 			       "audit_type = coalesce(?5, audit_type), title = coalesce(?6, title) "
 			       "WHERE id = ?1", -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot update document");
+		return tt_store_db_error(s, err, "cannot update document");
 	sqlite3_bind_int64(q, 1, id);
 	bind_text_or_null(q, 2, m->authority);
 	if (m->year)
@@ -667,20 +680,20 @@ tt_status tt_store_update_meta(tt_store *s, long long id, const tt_doc_meta *m,
 	bind_text_or_null(q, 5, m->audit_type);
 	bind_text_or_null(q, 6, m->title);
 	if (sqlite3_step(q) != SQLITE_DONE)
-		st = db_error(s, err, "cannot update document");
+		st = tt_store_db_error(s, err, "cannot update document");
 	sqlite3_finalize(q);
 	if (st == TT_OK)
 		st = put_meta(s, id, m, err);
 	return st;
 }
 
-static tt_status query_table(tt_store *s, const char *sql, tt_table **out, tt_error *err)
+tt_status tt_store_query_table(tt_store *s, const char *sql, tt_table **out, tt_error *err)
 {
 	sqlite3_stmt *q;
 	tt_table *t = tt_table_new();
 	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
 		tt_table_free(t);
-		return db_error(s, err, "query failed");
+		return tt_store_db_error(s, err, "query failed");
 	}
 	int ncol = sqlite3_column_count(q);
 	int rc;
@@ -705,7 +718,7 @@ static tt_status query_table(tt_store *s, const char *sql, tt_table **out, tt_er
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE) {
 		tt_table_free(t);
-		return db_error(s, err, "query failed");
+		return tt_store_db_error(s, err, "query failed");
 	}
 	*out = t;
 	return TT_OK;
@@ -715,7 +728,7 @@ tt_status tt_store_summary(tt_store *s, tt_table **docs, tt_table **totals, tt_e
 {
 	tt_status st;
 	*docs = *totals = NULL;
-	st = query_table(s,
+	st = tt_store_query_table(s,
 			 "SELECT coalesce(CAST(year AS TEXT), '?') AS year, "
 			 "coalesce(authority, '?') AS authority, count(*) AS documents, "
 			 "sum(sentences) AS sentences, sum(words) AS words "
@@ -723,7 +736,7 @@ tt_status tt_store_summary(tt_store *s, tt_table **docs, tt_table **totals, tt_e
 			 docs, err);
 	if (st != TT_OK)
 		return st;
-	st = query_table(s,
+	st = tt_store_query_table(s,
 			 "SELECT kind, count(*) AS sentences, sum(words) AS words "
 			 "FROM sentences GROUP BY kind ORDER BY kind", totals, err);
 	if (st != TT_OK) {
@@ -744,7 +757,7 @@ tt_status tt_store_ruleset_put(tt_store *s, const tt_ruleset *rs, long long *id,
 
 	if (sqlite3_prepare_v2(s->db, "SELECT id FROM rulesets WHERE hash = ?1", -1, &q,
 			       NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot read rule sets");
+		return tt_store_db_error(s, err, "cannot read rule sets");
 	sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
 	*id = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_finalize(q);
@@ -754,20 +767,20 @@ tt_status tt_store_ruleset_put(tt_store *s, const tt_ruleset *rs, long long *id,
 	now_iso(now);
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO rulesets(hash, source, created_at) "
 			       "VALUES (?1, ?2, ?3)", -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot store rule set");
+		return tt_store_db_error(s, err, "cannot store rule set");
 	sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, tt_ruleset_dir(rs), -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 3, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return db_error(s, err, "cannot store rule set");
+		return tt_store_db_error(s, err, "cannot store rule set");
 	*id = sqlite3_last_insert_rowid(s->db);
 
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO themes(ruleset_id, theme, label, "
 			       "description, grp) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &q,
 			       NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot store themes");
+		return tt_store_db_error(s, err, "cannot store themes");
 	for (size_t i = 0; i < tt_ruleset_ntheme(rs); i++) {
 		const tt_theme_info *t = tt_ruleset_theme(rs, i);
 		tt_buf groups = TT_BUF_INIT;
@@ -786,7 +799,7 @@ tt_status tt_store_ruleset_put(tt_store *s, const tt_ruleset *rs, long long *id,
 		tt_buf_release(&groups);
 		if (rc != SQLITE_DONE) {
 			sqlite3_finalize(q);
-			return db_error(s, err, "cannot store themes");
+			return tt_store_db_error(s, err, "cannot store themes");
 		}
 	}
 	sqlite3_finalize(q);
@@ -799,7 +812,7 @@ tt_status tt_store_latest_run(tt_store *s, tt_run_info *run, tt_error *err)
 	memset(run, 0, sizeof(*run));
 	if (sqlite3_prepare_v2(s->db, "SELECT id, ruleset_hash, finished_at IS NOT NULL "
 			       "FROM tag_runs ORDER BY id DESC LIMIT 1", -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot read tag runs");
+		return tt_store_db_error(s, err, "cannot read tag runs");
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		run->id = sqlite3_column_int64(q, 0);
 		snprintf(run->hash, sizeof(run->hash), "%s", (const char *)sqlite3_column_text(q, 1));
@@ -817,14 +830,14 @@ tt_status tt_store_run_start(tt_store *s, long long ruleset_id, const char *hash
 	now_iso(now);
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO tag_runs(ruleset_id, ruleset_hash, "
 			       "started_at) VALUES (?1, ?2, ?3)", -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot start tag run");
+		return tt_store_db_error(s, err, "cannot start tag run");
 	sqlite3_bind_int64(q, 1, ruleset_id);
 	sqlite3_bind_text(q, 2, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 3, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return db_error(s, err, "cannot start tag run");
+		return tt_store_db_error(s, err, "cannot start tag run");
 	*run = sqlite3_last_insert_rowid(s->db);
 	return TT_OK;
 }
@@ -833,11 +846,11 @@ static tt_status exec_bind1(tt_store *s, const char *sql, long long v, tt_error 
 {
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "database error");
+		return tt_store_db_error(s, err, "database error");
 	sqlite3_bind_int64(q, 1, v);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? TT_OK : db_error(s, err, "database error");
+	return rc == SQLITE_DONE ? TT_OK : tt_store_db_error(s, err, "database error");
 }
 
 tt_status tt_store_run_finish(tt_store *s, long long run, tt_error *err)
@@ -853,13 +866,13 @@ tt_status tt_store_run_finish(tt_store *s, long long run, tt_error *err)
 			       "  ON d.id = s.document_id WHERE d.tagged_run = ?1), "
 			       "hits = (SELECT count(*) FROM hits WHERE run_id = ?1) WHERE id = ?1",
 			       -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot finish tag run");
+		return tt_store_db_error(s, err, "cannot finish tag run");
 	sqlite3_bind_int64(q, 1, run);
 	sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return db_error(s, err, "cannot finish tag run");
+		return tt_store_db_error(s, err, "cannot finish tag run");
 	/* Only the current run's hits are kept; earlier runs keep their counts. */
 	if ((st = exec_bind1(s, "DELETE FROM hits WHERE run_id != ?1", run, err)) != TT_OK)
 		return st;
@@ -872,7 +885,7 @@ tt_status tt_store_run_count(tt_store *s, long long run, size_t *docs, size_t *h
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db, "SELECT documents, hits FROM tag_runs WHERE id = ?1",
 			       -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot read tag run");
+		return tt_store_db_error(s, err, "cannot read tag run");
 	sqlite3_bind_int64(q, 1, run);
 	*docs = *hits = 0;
 	if (sqlite3_step(q) == SQLITE_ROW) {
@@ -891,7 +904,7 @@ tt_status tt_store_untagged(tt_store *s, long long run, long long **ids, size_t 
 	size_t nv = 0, av = 0;
 	if (sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE tagged_run IS NOT ?1 "
 			       "ORDER BY id", -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot read documents");
+		return tt_store_db_error(s, err, "cannot read documents");
 	sqlite3_bind_int64(q, 1, run);
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		TT_GROW(v, nv + 1, av);
@@ -914,7 +927,7 @@ tt_status tt_store_load_doc(tt_store *s, long long doc, tt_doc *d, long long **s
 	*sent_ids = NULL;
 	if (sqlite3_prepare_v2(s->db, "SELECT id, parent_id, level, title, path FROM sections "
 			       "WHERE document_id = ?1 ORDER BY ordinal", -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot read sections");
+		return tt_store_db_error(s, err, "cannot read sections");
 	sqlite3_bind_int64(q, 1, doc);
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		TT_GROW(d->sec, d->nsec + 1, d->sec_alloc);
@@ -940,7 +953,7 @@ tt_status tt_store_load_doc(tt_store *s, long long doc, tt_doc *d, long long **s
 			       "FROM sentences WHERE document_id = ?1 ORDER BY ordinal",
 			       -1, &q, NULL) != SQLITE_OK) {
 		free(secids);
-		return db_error(s, err, "cannot read sentences");
+		return tt_store_db_error(s, err, "cannot read sentences");
 	}
 	sqlite3_bind_int64(q, 1, doc);
 	size_t aids = 0;
@@ -974,7 +987,7 @@ tt_status tt_store_load_doc(tt_store *s, long long doc, tt_doc *d, long long **s
 	sqlite3_finalize(q);
 	free(secids);
 	if (rc != SQLITE_DONE)
-		st = db_error(s, err, "cannot read sentences");
+		st = tt_store_db_error(s, err, "cannot read sentences");
 	return st;
 }
 
@@ -1022,13 +1035,13 @@ tt_status tt_store_doc_tagged(tt_store *s, long long doc, long long run, tt_erro
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(s->db, "UPDATE documents SET tagged_run = ?2 WHERE id = ?1",
 			       -1, &q, NULL) != SQLITE_OK)
-		return db_error(s, err, "cannot update document");
+		return tt_store_db_error(s, err, "cannot update document");
 	sqlite3_bind_int64(q, 1, doc);
 	sqlite3_bind_int64(q, 2, run);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
-		return db_error(s, err, "cannot update document");
+		return tt_store_db_error(s, err, "cannot update document");
 	return TT_OK;
 }
 
@@ -1039,7 +1052,7 @@ tt_status tt_store_clear_doc_hits(tt_store *s, long long doc, tt_error *err)
 
 tt_status tt_store_theme_summary(tt_store *s, tt_table **out, tt_error *err)
 {
-	return query_table(s,
+	return tt_store_query_table(s,
 			   "SELECT theme, "
 			   "count(DISTINCT CASE WHEN polarity = 'concern' THEN document_id END) "
 			   "  AS docs_concern, "

@@ -11,12 +11,13 @@
 #ifndef TT_STORE_H
 #define TT_STORE_H
 
+#include "corpus.h"
 #include "render.h"
 #include "rules.h"
 #include "text.h"
 #include "util.h"
 
-#define TT_SCHEMA_VERSION 1
+#define TT_SCHEMA_VERSION 2
 
 /*
  * Version of the text pipeline (reader, segmenter, splitter, tokenizer).
@@ -146,5 +147,69 @@ tt_status tt_store_summary(tt_store *s, tt_table **docs, tt_table **totals,
  * strength and a mention, all documents, and hits.
  */
 tt_status tt_store_theme_summary(tt_store *s, tt_table **out, tt_error *err);
+
+/* --- analysis queries (store_query.c) ------------------------------------ */
+
+/*
+ * The current tag run of the store (c->run, 0 when there is none), its
+ * rule set version and its themes; no documents or facts. Release c with
+ * tt_corpus_release.
+ */
+tt_status tt_store_corpus_head(tt_store *s, tt_corpus *c, tt_error *err);
+
+/*
+ * The corpus of f: documents passing f's document filters (authority,
+ * type, years) that the current run tagged, and the theme facts of their
+ * sentences passing f's polarity and actor filters. f's theme filter is
+ * not applied (commands use it as they need). c->untagged counts the
+ * matching documents left out because the current run has not tagged
+ * them. Release c with tt_corpus_release, also after an error.
+ */
+tt_status tt_store_corpus(tt_store *s, const tt_filter *f, tt_corpus *c, tt_error *err);
+
+/* A hit with its sentence and document; strings valid during the callback. */
+typedef struct tt_evidence {
+	long long hit_id, sentence_id, document_id, sentence_ordinal;
+	int year;             /* 0 = unknown */
+	const char *authority, *title, *name, *type, *section; /* may be NULL */
+	const char *sentence, *kind;
+	size_t start, end;    /* the match's byte span in sentence */
+	const char *theme, *polarity, *rule, *match, *ruleset;
+	const char *actor, *cue, *cue_kind; /* may be NULL */
+	long long prop_num, prop_den; /* -1 when none */
+} tt_evidence;
+
+/* Called per row; returning non-zero stops the scan. */
+typedef int (*tt_evidence_fn)(const tt_evidence *e, void *ctx);
+
+/*
+ * The hits of the current run passing every filter of f (themes already
+ * expanded), in reading order: year, authority, document, sentence, span.
+ */
+tt_status tt_store_evidence(tt_store *s, const tt_filter *f, tt_evidence_fn fn, void *ctx,
+			    tt_error *err);
+
+/* Hit `id` of the current run; *found says whether there is one. */
+tt_status tt_store_hit(tt_store *s, long long id, tt_evidence_fn fn, void *ctx,
+		       int *found, tt_error *err);
+
+/* A stored sentence with its document; strings valid during the callback. */
+typedef struct tt_stored_sentence {
+	long long id, document_id, ordinal;
+	int year;
+	const char *kind, *text, *section; /* section may be NULL */
+	size_t len;
+	const char *authority, *title, *name, *type; /* may be NULL */
+} tt_stored_sentence;
+
+typedef int (*tt_sentence_fn)(const tt_stored_sentence *r, void *ctx);
+
+/*
+ * Every stored sentence of the documents passing f's document filters
+ * (tagged or not), in reading order. With `fts` (an FTS5 query), only the
+ * sentences the full-text index matches.
+ */
+tt_status tt_store_sentences(tt_store *s, const tt_filter *f, const char *fts,
+			     tt_sentence_fn fn, void *ctx, tt_error *err);
 
 #endif
