@@ -109,6 +109,8 @@ demo: deps
 	./themetrack compare --db demo.db --from 2015 --to 2018
 	@echo
 	./themetrack grades --db demo.db --by year
+	@echo
+	./themetrack emerging --db demo.db --recent 2018 --limit 15
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \

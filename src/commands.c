@@ -16,6 +16,9 @@ extern const tt_cmd tt_cmd_cooccur;
 extern const tt_cmd tt_cmd_kwic;
 extern const tt_cmd tt_cmd_explain;
 extern const tt_cmd tt_cmd_grades;
+extern const tt_cmd tt_cmd_emerging;
+extern const tt_cmd tt_cmd_uncovered;
+extern const tt_cmd tt_cmd_recurring;
 
 const tt_cmd *const tt_commands[] = {
 	&tt_cmd_ingest,
@@ -27,6 +30,9 @@ const tt_cmd *const tt_commands[] = {
 	&tt_cmd_kwic,
 	&tt_cmd_explain,
 	&tt_cmd_grades,
+	&tt_cmd_emerging,
+	&tt_cmd_uncovered,
+	&tt_cmd_recurring,
 	&tt_cmd_scan,
 	&tt_cmd_rules,
 	&tt_cmd_eval,

@@ -100,6 +100,8 @@ void tt_period_release(tt_period *p)
 
 int tt_period_has(const tt_period *p, int year)
 {
+	if (!p->n)
+		return 0;
 	return bsearch(&year, p->years, p->n, sizeof(int), cmp_int) != NULL;
 }
 

@@ -111,6 +111,13 @@ void tt_table_realg(tt_table *t, double v, int digits)
 	set_next(t, xstrdup(b));
 }
 
+const char *tt_table_get(const tt_table *t, size_t row, size_t col)
+{
+	if (row >= t->nrow || col >= t->ncol)
+		return NULL;
+	return t->cells[row * t->ncol + col].text;
+}
+
 size_t tt_table_nrows(const tt_table *t)
 {
 	return t->nrow;

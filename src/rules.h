@@ -89,6 +89,8 @@ const char *tt_ruleset_version(const tt_ruleset *rs);
 
 /* The directory it was loaded from (owned by rs). */
 const char *tt_ruleset_dir(const tt_ruleset *rs);
+/* Its lexicon directory (owned by rs). */
+const char *tt_ruleset_lexicon_dir(const tt_ruleset *rs);
 
 /* --- themes, groups, rules (read-only views owned by rs) --------------- */
 
@@ -270,5 +272,29 @@ int tt_rule_explain(tt_matcher *m, const tt_doc *d, const tt_sentence *s, size_t
 
 /* Index of the rule with this id, or -1. */
 long tt_ruleset_rule_find(const tt_ruleset *rs, const char *id);
+
+/* --- findings without a theme (themetrack uncovered, recurring) -------- */
+
+/* What marks a sentence as a finding or a recommendation. */
+enum {
+	TT_SIG_NEGATIVE = 1,     /* a negative evaluative cue ("poor", "lacked") */
+	TT_SIG_RECOMMEND = 2,    /* phrased as one: "should", "X to ensure", "must" */
+	TT_SIG_PROPORTION = 4,   /* a proportion: "in 4 of the 9 cases", "37%" */
+	TT_SIG_REC_HEADING = 8,  /* under a recommendations, learning points,
+				    next steps or actions heading */
+	TT_SIG_DEV_HEADING = 16  /* under an areas-for-development or
+				    what-needs-to-improve heading */
+};
+
+typedef struct tt_signals tt_signals;
+
+/* Signals with rs's cue lexicons (rs must outlive it); one per thread. */
+tt_signals *tt_signals_new(const tt_ruleset *rs);
+void tt_signals_free(tt_signals *g);
+/* The TT_SIG_* bits of analysed sentence s of d (d may be NULL). */
+unsigned tt_signals_of(tt_signals *g, const tt_doc *d, const tt_sentence *s);
+/* "negative", "recommendation", "proportion", "rec-heading",
+ * "dev-heading", joined by '+'. */
+void tt_signals_format(unsigned bits, char *buf, size_t size);
 
 #endif

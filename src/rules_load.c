@@ -1081,3 +1081,8 @@ long tt_ruleset_rule_find(const tt_ruleset *rs, const char *id)
 			return (long)i;
 	return -1;
 }
+
+const char *tt_ruleset_lexicon_dir(const tt_ruleset *rs)
+{
+	return rs->lexdir;
+}

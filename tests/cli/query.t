@@ -165,6 +165,52 @@ Errors name the problem and exit 2.
   themetrack: missing.db: no such database; create it with 'themetrack ingest'
   [2]
 
+Grades: a distribution stated in prose; an inspection judgement gives none.
+
+  $ printf '# QA report 2016\n\nOf the 8 cases audited, 2 were good, 5 required improvement and 1 was inadequate.\nThe overall effectiveness of services is good.\n' > grades-2016.md
+  $ themetrack ingest -q --db g.db --rules $R --authority Northmoor --year 2016 grades-2016.md
+  $ themetrack grades --db g.db --format csv | tr -d '\r'
+  authority,year,title,label,scope,outstanding,good,requires_improvement,inadequate,total,total_from,sentence_id,evidence
+  Northmoor,2016,QA report 2016,,document,0,2,5,1,8,stated,2,"Of the 8 cases audited, 2 were good, 5 required improvement and 1 was inadequate."
+  $ themetrack grades --db g.db --by year --format csv | tr -d '\r'
+  year,documents,incomplete,outstanding,good,requires_improvement,inadequate,total,share_good_or_better,share_inadequate
+  2016,1,0,0,2,5,1,8,0.250,0.125
+  $ themetrack grades --db g.db --theme hazard
+  themetrack: grades: grades are read from the text, not from theme hits; --theme, --polarity and --actor do not apply; see 'themetrack grades --help'
+  [2]
+
+Emerging, uncovered and recurring: their headers and their errors.
+
+  $ themetrack emerging --db q.db --rules $R --recent 2017 --themes --format csv 2>/dev/null | tr -d '\r'
+  theme,polarity,docs_baseline,total_baseline,share_baseline,docs_recent,total_recent,share_recent,diff,p_value,q_value,status
+  hazard,concern,0,3,0.000,1,2,0.500,0.500,0.4,0.6,new
+  $ themetrack emerging --db q.db --rules $R --recent 2017 --terms --min-docs 1 --format csv 2>/dev/null | tr -d '\r'
+  term,words,docs_recent,docs_baseline,freq_recent,freq_baseline,g2,log_ratio,covered_by,stems
+  $ themetrack emerging --db q.db --rules $R --recent 2017 --format csv
+  themetrack: emerging: with csv or json, choose --themes or --terms (one table per run); see 'themetrack emerging --help'
+  [2]
+  $ themetrack emerging --db q.db --rules $R --baseline 2015
+  themetrack: emerging: give the recent period with --recent PERIOD; see 'themetrack emerging --help'
+  [2]
+  $ themetrack emerging --db q.db --rules $R --recent 2016 --baseline 2015..2016
+  themetrack: emerging: --baseline and --recent share 2016; the periods must not overlap; see 'themetrack emerging --help'
+  [2]
+  $ themetrack emerging --db q.db --rules $R --recent 2014 --themes
+  themetrack: emerging: no tagged documents in the recent period '2014'; 'themetrack stats' lists the years stored
+  [2]
+  $ themetrack uncovered --db q.db --rules $R --format csv 2>/dev/null | tr -d '\r' | head -n 1
+  group,sentences,documents,years,example,sentence_ids
+  $ themetrack uncovered --db q.db --rules $R --sentences --format csv 2>/dev/null | tr -d '\r' | head -n 1
+  group,authority,year,title,section,signals,sentence,sentence_id
+  $ themetrack uncovered --db q.db --rules $R --theme hazard
+  themetrack: uncovered: uncovered lists sentences with no theme; --theme, --polarity and --actor do not apply; see 'themetrack uncovered --help'
+  [2]
+  $ themetrack recurring --db q.db --rules $R --format csv 2>/dev/null | tr -d '\r' | head -n 1
+  chain,years,authorities,recommendation,year,authority,title,section,themes,similarity,sentence,sentence_id
+  $ themetrack recurring --db q.db --rules $R --min-similarity 2
+  themetrack: recurring: bad --min-similarity '2'; give a number above 0 and at most 1; see 'themetrack recurring --help'
+  [2]
+
 A store with no tag run, and documents the current run has not tagged:
 
   $ themetrack ingest -q --db n.db --no-tag north-2015.md

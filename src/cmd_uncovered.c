@@ -1,0 +1,162 @@
+/* cmd_uncovered.c - `themetrack uncovered`: findings no rule names yet. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "discover.h"
+#include "grades.h"
+#include "rules.h"
+#include "store.h"
+#include "walk.h"
+#include "banned.h"
+
+enum { OPT_RULES = 'r', OPT_EACH = 's', OPT_MIN_WORDS = 'm' };
+
+static const tt_opt uncovered_opts[] = {
+	TT_QUERY_OPTS,
+	{"rules", OPT_RULES, "DIR", "rule set whose cue lexicons mark a finding (default: the installed one)"},
+	{"sentences", OPT_EACH, NULL, "one row per sentence instead of one per group"},
+	{"min-words", OPT_MIN_WORDS, "N", "ignore sentences shorter than N words (default 5)"},
+	{NULL, 0, NULL, NULL}};
+
+typedef struct unc {
+	tt_signals *sig;
+	const tt_stoplist *stop;
+	size_t min_words;
+	tt_finding *v;
+	size_t n, alloc;
+} unc;
+
+static void on_sentence(void *ctx, const tt_doc *d, size_t i, long long sid, size_t doc,
+			const uint32_t *themes, size_t nthemes)
+{
+	unc *u = ctx;
+	const tt_sentence *s = &d->sent[i];
+	(void)themes;
+	/* Headings and table rows are labels and data, not findings; a
+	 * statement of audit grades is a finding of the audit, not of practice. */
+	if (nthemes || s->kind == TT_BLOCK_HEADING || s->kind == TT_BLOCK_TABLE_ROW)
+		return;
+	tt_grade_sentence gs = {s->text, s->text_len, (int)s->kind};
+	tt_grade_list gl = TT_GRADE_LIST_INIT;
+	size_t ngrades = tt_grades_extract(&gs, 1, &gl);
+	tt_grade_list_release(&gl);
+	if (ngrades)
+		return;
+	size_t words = 0;
+	for (size_t k = 0; k < s->ntok; k++)
+		words += s->tok[k].kind == TT_TOK_WORD || s->tok[k].kind == TT_TOK_ACRONYM;
+	if (words < u->min_words)
+		return;
+	unsigned bits = tt_signals_of(u->sig, d, s);
+	if (!bits)
+		return;
+	TT_GROW(u->v, u->n + 1, u->alloc);
+	tt_finding *f = &u->v[u->n++];
+	memset(f, 0, sizeof(*f));
+	f->sentence_id = sid;
+	f->doc = doc;
+	f->signals = bits;
+	f->text = xstrdup(s->text);
+	if (s->section >= 0 && (size_t)s->section < d->nsec && d->sec[s->section].path)
+		f->section = xstrdup(d->sec[s->section].path);
+	tt_finding_stems(f, s, u->stop);
+	if (!f->nstems)
+		tt_finding_release(&u->v[--u->n]);
+}
+
+static int run(const tt_cmd *self, int argc, char **argv)
+{
+	tt_qopts q;
+	tt_optstate os = {0};
+	const char *arg, *rules = NULL;
+	int c, each = 0;
+	unc u;
+	memset(&u, 0, sizeof(u));
+	u.min_words = 5;
+	tt_qopts_init(&q, TT_POL_ANY);
+	while ((c = tt_opt_next(self, &os, argc, argv, &arg)) != -1) {
+		if (c == TT_QOPT_THEME || c == TT_QOPT_POLARITY || c == TT_QOPT_ACTOR)
+			tt_usage_fail(self, "uncovered lists sentences with no theme; --theme, "
+				      "--polarity and --actor do not apply");
+		if (tt_qopts_take(self, &q, c, arg))
+			continue;
+		if (c == OPT_RULES) {
+			rules = arg;
+		} else if (c == OPT_EACH) {
+			each = 1;
+		} else if (c == OPT_MIN_WORDS) {
+			char *end;
+			long v = strtol(arg, &end, 10);
+			if (*end || end == arg || v < 1 || v > 1000)
+				tt_usage_fail(self, "bad --min-words '%s'; give a number from 1 to 1000",
+					      arg);
+			u.min_words = (size_t)v;
+		}
+	}
+	if (os.optind < argc)
+		tt_usage_fail(self, "unexpected argument '%s'", argv[os.optind]);
+
+	int rc = TT_EXIT_OK;
+	tt_ruleset *rs = tt_cli_load_rules(rules, &rc);
+	if (!rs) {
+		tt_qopts_release(&q);
+		return rc;
+	}
+	tt_stoplist stop;
+	tt_error err;
+	tt_error_init(&err);
+	if (tt_stoplist_load(&stop, tt_ruleset_lexicon_dir(rs), &err) != TT_OK) {
+		rc = tt_err_report(&err);
+		tt_error_release(&err);
+		tt_ruleset_free(rs);
+		tt_qopts_release(&q);
+		return rc;
+	}
+	tt_store *s;
+	tt_corpus corpus;
+	rc = tt_cli_open_corpus(self, &q, 1, &s, &corpus);
+	if (rc == TT_EXIT_OK) {
+		u.sig = tt_signals_new(rs);
+		u.stop = &stop;
+		if (tt_walk(s, &corpus, NULL, on_sentence, &u, &err) != TT_OK) {
+			rc = tt_err_report(&err);
+		} else {
+			tt_table *t = tt_uncovered_table(&corpus, u.v, u.n, each);
+			tt_cli_caption(&corpus, q.format, "sentences that read as findings but carry no theme");
+			tt_table_write(t, (tt_out_format)q.format, stdout);
+			tt_table_free(t);
+		}
+		for (size_t i = 0; i < u.n; i++)
+			tt_finding_release(&u.v[i]);
+		free(u.v);
+		tt_signals_free(u.sig);
+		tt_store_close(s);
+		tt_corpus_release(&corpus);
+	}
+	tt_stoplist_release(&stop);
+	tt_error_release(&err);
+	tt_ruleset_free(rs);
+	tt_qopts_release(&q);
+	return rc;
+}
+
+const tt_cmd tt_cmd_uncovered = {
+	"uncovered",
+	"sentences that read as findings but carry no theme: the next rules to write",
+	"[--sentences] [--min-words N] [--rules DIR] [filters] [--format table|csv|json]",
+	uncovered_opts,
+	"Lists sentences of the tagged documents that carry no theme of the current\n"
+	"tag run yet read as a finding (headings, table rows and statements of\n"
+	"audit grades aside): a negative evaluative cue (\"poor\",\n"
+	"\"lacked\"), a recommendation (\"should\", \"X to ensure\"), a proportion\n"
+	"(\"in 4 of the 9 cases\"), or a place under a recommendations, learning\n"
+	"points or areas-for-development heading. They are grouped by their\n"
+	"commonest content word: one row per group, largest first, with the\n"
+	"sentences per year, an example and the sentence ids; --sentences gives one\n"
+	"row per sentence (with the signals that marked it). This is the review\n"
+	"queue from which the next rule is written.\n",
+	"  themetrack uncovered --db demo.db --year 2018\n"
+	"  themetrack uncovered --db demo.db --sentences --format csv\n",
+	run};
