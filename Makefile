@@ -100,7 +100,7 @@ valgrind: themetrack
 
 demo: deps
 	@$(MAKE) --no-print-directory themetrack
-	rm -f demo.db demo.db-wal demo.db-shm
+	rm -f demo.db demo.db-wal demo.db-shm demo-report.html
 	./themetrack ingest --db demo.db --manifest corpora/sample/manifest.csv
 	./themetrack stats --db demo.db
 	@echo
@@ -111,6 +111,9 @@ demo: deps
 	./themetrack grades --db demo.db --by year
 	@echo
 	./themetrack emerging --db demo.db --recent 2018 --limit 15
+	@echo
+	./themetrack report --db demo.db -o demo-report.html
+	@echo "report: $(CURDIR)/demo-report.html"
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
@@ -128,4 +131,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/themetrack
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) themetrack demo.db demo.db-wal demo.db-shm
+	rm -rf $(BUILD) $(ASAN_BUILD) themetrack demo.db demo.db-wal demo.db-shm demo-report.html

@@ -150,6 +150,25 @@ int tt_cli_open_corpus(const tt_cmd *cmd, tt_qopts *q, int facts, tt_store **s,
 		       tt_corpus *c);
 
 /*
+ * An output file written whole or not at all: a temporary file beside it,
+ * renamed over it by tt_outfile_close; or stdout when path is NULL.
+ */
+typedef struct tt_outfile {
+	const char *path;
+	char *tmp;
+	FILE *f;
+} tt_outfile;
+
+/* Opens o for `path` (NULL: stdout); prints the error and returns -1. */
+int tt_outfile_open(tt_outfile *o, const char *path);
+/*
+ * Finishes o: with `ok`, renames the temporary over the file (or flushes
+ * stdout); otherwise, or on a write error, removes the temporary. Returns
+ * 0 when the output is complete, else -1 (an error was printed).
+ */
+int tt_outfile_close(tt_outfile *o, int ok);
+
+/*
  * Says which tag run and rule set the figures come from: a caption line
  * on stdout before a table, a note on stderr with csv and json.
  */

@@ -1,7 +1,10 @@
 /* cli_query.c - the options and set-up shared by the query commands. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "store.h"
 #include "banned.h"
@@ -141,4 +144,51 @@ void tt_cli_caption(const tt_corpus *c, int format, const char *what)
 		printf("%s\n\n", line);
 	else
 		tt_notef("%s", line);
+}
+
+int tt_outfile_open(tt_outfile *o, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	o->path = path;
+	if (!path) {
+		o->f = stdout;
+		return 0;
+	}
+	tt_buf b = TT_BUF_INIT;
+	tt_buf_addf(&b, "%s.tmp.%ld", path, (long)getpid());
+	o->tmp = tt_buf_detach(&b, NULL);
+	o->f = fopen(o->tmp, "w");
+	if (!o->f) {
+		tt_errf("cannot write '%s': %s; check that the directory exists and is writable",
+			path, strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int tt_outfile_close(tt_outfile *o, int ok)
+{
+	if (!o->path) {
+		if (fflush(stdout) != 0) {
+			tt_errf("cannot write the output: %s", strerror(errno));
+			return -1;
+		}
+		return ok ? 0 : -1;
+	}
+	if (!o->f)
+		return -1;
+	int bad = ferror(o->f) != 0;
+	bad |= fclose(o->f) != 0;
+	o->f = NULL;
+	if (ok && !bad && rename(o->tmp, o->path) != 0)
+		bad = 1;
+	if (ok && bad)
+		tt_errf("cannot write '%s': %s", o->path, strerror(errno));
+	if (!ok || bad)
+		remove(o->tmp);
+	free(o->tmp);
+	o->tmp = NULL;
+	return ok && !bad ? 0 : -1;
 }

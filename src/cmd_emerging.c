@@ -8,8 +8,7 @@
 #include "cli.h"
 #include "rules.h"
 #include "store.h"
-#include "terms.h"
-#include "walk.h"
+#include "discover_run.h"
 #include "banned.h"
 
 enum {
@@ -37,28 +36,6 @@ static const tt_opt emerging_opts[] = {
 	{"rules", OPT_RULES, "DIR", "rule set whose lexicons hold the stop words (default: the installed one)"},
 	{NULL, 0, NULL, NULL}};
 
-typedef struct em {
-	const tt_corpus *c;
-	const tt_period *base, *recent;
-	tt_terms *terms;
-} em;
-
-static int want_doc(void *ctx, size_t doc)
-{
-	em *e = ctx;
-	int y = e->c->docs[doc].year;
-	return tt_period_has(e->base, y) || tt_period_has(e->recent, y);
-}
-
-static void on_sentence(void *ctx, const tt_doc *d, size_t i, long long sid, size_t doc,
-			const uint32_t *themes, size_t nthemes)
-{
-	em *e = ctx;
-	(void)sid;
-	int side = tt_period_has(e->recent, e->c->docs[doc].year) ? 1 : 0;
-	tt_terms_add(e->terms, &d->sent[i], side, doc, themes, nthemes);
-}
-
 static void parse_period(const tt_cmd *self, tt_period *p, const char *opt, const char *arg)
 {
 	tt_error err;
@@ -71,100 +48,6 @@ static void parse_period(const tt_cmd *self, tt_period *p, const char *opt, cons
 		tt_usage_fail(self, "%s", msg);
 	}
 	tt_error_release(&err);
-}
-
-/* The rows of compare (baseline against recent) that are new or rising. */
-static tt_table *themes_table(const tt_corpus *c, const tt_filter *f, const tt_period *base,
-			      const tt_period *recent)
-{
-	/* The corpus holds every polarity; compare counts the one asked for. */
-	tt_corpus view = *c;
-	view.facts = xmalloc((c->nfacts ? c->nfacts : 1) * sizeof(*view.facts));
-	view.nfacts = 0;
-	for (size_t i = 0; i < c->nfacts; i++)
-		if (f->polarity == TT_POL_ANY || c->facts[i].polarity == f->polarity)
-			view.facts[view.nfacts++] = c->facts[i];
-	tt_table *cmp = tt_compare(&view, f, base, recent);
-	free(view.facts);
-
-	tt_table *t = tt_table_new();
-	static const char *const cols[] = {"theme", "polarity", "docs_baseline", "total_baseline",
-					   "share_baseline", "docs_recent", "total_recent",
-					   "share_recent", "diff", "p_value", "q_value", "status"};
-	static const tt_col_type types[] = {TT_COL_TEXT, TT_COL_TEXT, TT_COL_INT, TT_COL_INT,
-					    TT_COL_REAL, TT_COL_INT, TT_COL_INT, TT_COL_REAL,
-					    TT_COL_REAL, TT_COL_REAL, TT_COL_REAL, TT_COL_TEXT};
-	for (size_t i = 0; i < TT_ARRAY_LEN(cols); i++)
-		tt_table_col(t, cols[i], types[i]);
-	for (size_t r = 0; r < tt_table_nrows(cmp); r++) {
-		const char *dir = tt_table_get(cmp, r, 11);
-		if (!dir || (strcmp(dir, "new") && strcmp(dir, "up")))
-			continue;
-		tt_table_row(t);
-		for (size_t k = 0; k < 11; k++)
-			tt_table_text(t, tt_table_get(cmp, r, k));
-		tt_table_text(t, !strcmp(dir, "new") ? "new" : "rising");
-	}
-	tt_table_free(cmp);
-	return t;
-}
-
-static tt_table *terms_table(const tt_corpus *c, const tt_term_row *rows, size_t n,
-			     size_t limit, double min_g2, double min_lr)
-{
-	tt_table *t = tt_table_new();
-	static const char *const cols[] = {"term", "words", "docs_recent", "docs_baseline",
-					   "freq_recent", "freq_baseline", "g2", "log_ratio",
-					   "covered_by", "stems"};
-	static const tt_col_type types[] = {TT_COL_TEXT, TT_COL_INT, TT_COL_INT, TT_COL_INT,
-					    TT_COL_INT, TT_COL_INT, TT_COL_REAL, TT_COL_REAL,
-					    TT_COL_TEXT, TT_COL_TEXT};
-	for (size_t i = 0; i < TT_ARRAY_LEN(cols); i++)
-		tt_table_col(t, cols[i], types[i]);
-	size_t shown = 0;
-	for (size_t i = 0; i < n && (!limit || shown < limit); i++) {
-		const tt_term_row *r = &rows[i];
-		if (!(r->g2 >= min_g2) || !(r->log_ratio >= min_lr))
-			continue;
-		shown++;
-		tt_buf cov = TT_BUF_INIT;
-		for (size_t k = 0; k < r->ncovered; k++)
-			if (r->covered_by[k] < c->nthemes)
-				tt_buf_addf(&cov, "%s%s", cov.len ? ";" : "",
-					    c->themes[r->covered_by[k]].id);
-		tt_table_row(t);
-		tt_table_text(t, r->surface);
-		tt_table_int(t, r->n);
-		tt_table_int(t, r->docs_recent);
-		tt_table_int(t, r->docs_baseline);
-		tt_table_int(t, r->freq_recent);
-		tt_table_int(t, r->freq_baseline);
-		tt_table_real(t, r->g2, 2);
-		tt_table_real(t, r->log_ratio, 2);
-		tt_table_text(t, cov.len ? cov.buf : NULL);
-		tt_table_text(t, r->key);
-		tt_buf_release(&cov);
-	}
-	return t;
-}
-
-static tt_status load_stop_words(const tt_ruleset *rs, tt_strlist *out, tt_error *err)
-{
-	tt_buf path = TT_BUF_INIT;
-	char *data = NULL;
-	size_t len = 0;
-	tt_buf_addf(&path, "%s/stop_words.txt", tt_ruleset_lexicon_dir(rs));
-	int rc = tt_read_file(path.buf, &data, &len);
-	if (rc) {
-		tt_status st = tt_error_set(err, TT_EFAIL, path.buf, 0, 0,
-					    "cannot read the stop-word list: %s", strerror(rc));
-		tt_buf_release(&path);
-		return st;
-	}
-	tt_terms_parse_stop_words(data, len, out);
-	free(data);
-	tt_buf_release(&path);
-	return TT_OK;
 }
 
 static int run(const tt_cmd *self, int argc, char **argv)
@@ -272,7 +155,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	}
 	char what[256];
 	if (only_themes) {
-		tt_table *t = themes_table(&corpus, &q.filter, &base, &recent);
+		tt_table *t = tt_emerging_themes(&corpus, &q.filter, &base, &recent);
 		snprintf(what, sizeof(what), "emerging themes (%s): new or rising (q < 0.05) in %s "
 			 "(%zu documents) against %s (%zu documents)",
 			 tt_filter_polarity_name(pol), recent.text, nr, base.text, nb);
@@ -281,34 +164,21 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		tt_table_free(t);
 	}
 	if (only_terms) {
-		tt_strlist stop = {0};
-		if (load_stop_words(rs, &stop, &err) != TT_OK) {
+		tt_terms_opts o = {min_docs, min_g2, min_lr, (size_t)limit};
+		tt_table *t = NULL;
+		if (tt_emerging_terms(s, &corpus, rs, &base, &recent, &o, &t, &err) != TT_OK) {
 			rc = tt_err_report(&err);
 		} else {
-			em e = {&corpus, &base, &recent, tt_terms_new(&stop, 3)};
-			if (tt_walk(s, &corpus, want_doc, on_sentence, &e, &err) != TT_OK) {
-				rc = tt_err_report(&err);
-			} else {
-				tt_term_row *rows = NULL;
-				size_t n = 0;
-				tt_terms_rank(e.terms, tt_terms_tokens(e.terms, 0),
-					      tt_terms_tokens(e.terms, 1), min_docs, 0, &rows, &n);
-				tt_table *t = terms_table(&corpus, rows, n, (size_t)limit, min_g2,
-							  min_lr);
-				snprintf(what, sizeof(what), "%semerging terms: rising in %s against %s "
-					 "(Dunning's G2 >= %.2f, log ratio >= %.2f), in %lld+ recent "
-					 "documents; uncovered first", only_themes ? "\n" : "",
-					 recent.text, base.text, min_g2, min_lr, min_docs);
-				if (only_themes && q.format == TT_OUT_TABLE)
-					printf("\n");
-				tt_cli_caption(&corpus, q.format, what + (only_themes ? 1 : 0));
-				tt_table_write(t, (tt_out_format)q.format, stdout);
-				tt_table_free(t);
-				free(rows);
-			}
-			tt_terms_free(e.terms);
+			snprintf(what, sizeof(what), "emerging terms: rising in %s against %s "
+				 "(Dunning's G2 >= %.2f, log ratio >= %.2f), in %lld+ recent "
+				 "documents; uncovered first", recent.text, base.text, min_g2, min_lr,
+				 min_docs);
+			if (only_themes && q.format == TT_OUT_TABLE)
+				printf("\n");
+			tt_cli_caption(&corpus, q.format, what);
+			tt_table_write(t, (tt_out_format)q.format, stdout);
+			tt_table_free(t);
 		}
-		tt_strlist_release(&stop);
 	}
 	tt_store_close(s);
 	tt_corpus_release(&corpus);

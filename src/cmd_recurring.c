@@ -4,10 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "discover.h"
+#include "discover_run.h"
 #include "rules.h"
 #include "store.h"
-#include "walk.h"
 #include "banned.h"
 
 enum { OPT_RULES = 'r', OPT_MIN_SIM = 'm', OPT_ANY_AUTHORITY = 500 };
@@ -19,45 +18,6 @@ static const tt_opt recurring_opts[] = {
 	{"any-authority", OPT_ANY_AUTHORITY, NULL, "link recommendations of different authorities too"},
 	{NULL, 0, NULL, NULL}};
 
-typedef struct rec {
-	tt_signals *sig;
-	const tt_stoplist *stop;
-	const tt_corpus *c;
-	const tt_filter *f;
-	tt_finding *v;
-	size_t n, alloc;
-} rec;
-
-static void on_sentence(void *ctx, const tt_doc *d, size_t i, long long sid, size_t doc,
-			const uint32_t *themes, size_t nthemes)
-{
-	rec *r = ctx;
-	const tt_sentence *s = &d->sent[i];
-	if (!nthemes || s->kind == TT_BLOCK_HEADING)
-		return;
-	int selected = !r->f->nthemes;
-	for (size_t k = 0; k < nthemes && !selected; k++)
-		selected = tt_filter_theme(r->f, r->c->themes[themes[k]].id);
-	if (!selected)
-		return;
-	unsigned bits = tt_signals_of(r->sig, d, s);
-	if (!(bits & (TT_SIG_RECOMMEND | TT_SIG_REC_HEADING)))
-		return;
-	TT_GROW(r->v, r->n + 1, r->alloc);
-	tt_finding *f = &r->v[r->n++];
-	memset(f, 0, sizeof(*f));
-	f->sentence_id = sid;
-	f->doc = doc;
-	f->signals = bits;
-	f->text = xstrdup(s->text);
-	if (s->section >= 0 && (size_t)s->section < d->nsec && d->sec[s->section].path)
-		f->section = xstrdup(d->sec[s->section].path);
-	f->themes = xmalloc(nthemes * sizeof(*f->themes));
-	memcpy(f->themes, themes, nthemes * sizeof(*f->themes));
-	f->nthemes = nthemes;
-	tt_finding_stems(f, s, r->stop);
-}
-
 static int run(const tt_cmd *self, int argc, char **argv)
 {
 	tt_qopts q;
@@ -65,8 +25,6 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	const char *arg, *rules = NULL;
 	int c, any_authority = 0;
 	double min_sim = 0.15;
-	rec r;
-	memset(&r, 0, sizeof(r));
 	tt_qopts_init(&q, TT_POL_ANY);
 	while ((c = tt_opt_next(self, &os, argc, argv, &arg)) != -1) {
 		if (c == TT_QOPT_POLARITY || c == TT_QOPT_ACTOR)
@@ -95,44 +53,28 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		tt_qopts_release(&q);
 		return rc;
 	}
-	tt_stoplist stop;
 	tt_error err;
 	tt_error_init(&err);
-	if (tt_stoplist_load(&stop, tt_ruleset_lexicon_dir(rs), &err) != TT_OK) {
-		rc = tt_err_report(&err);
-		tt_error_release(&err);
-		tt_ruleset_free(rs);
-		tt_qopts_release(&q);
-		return rc;
-	}
 	tt_store *s;
 	tt_corpus corpus;
 	rc = tt_cli_open_corpus(self, &q, 1, &s, &corpus);
 	if (rc == TT_EXIT_OK) {
-		r.sig = tt_signals_new(rs);
-		r.stop = &stop;
-		r.c = &corpus;
-		r.f = &q.filter;
-		if (tt_walk(s, &corpus, NULL, on_sentence, &r, &err) != TT_OK) {
+		tt_table *t = NULL;
+		if (tt_recurring_run(s, &corpus, rs, &q.filter, min_sim, any_authority, &t, &err) !=
+		    TT_OK) {
 			rc = tt_err_report(&err);
 		} else {
-			tt_table *t = tt_recurring_table(&corpus, r.v, r.n, min_sim, any_authority);
 			char what[200];
 			snprintf(what, sizeof(what), "recommendations made again in later years "
-				 "(shared theme, content-word Jaccard >= %.2f%s)", min_sim,
+				 "(shared theme, weighted content-word Jaccard >= %.2f%s)", min_sim,
 				 any_authority ? ", any authority" : ", same authority");
 			tt_cli_caption(&corpus, q.format, what);
 			tt_table_write(t, (tt_out_format)q.format, stdout);
 			tt_table_free(t);
 		}
-		for (size_t i = 0; i < r.n; i++)
-			tt_finding_release(&r.v[i]);
-		free(r.v);
-		tt_signals_free(r.sig);
 		tt_store_close(s);
 		tt_corpus_release(&corpus);
 	}
-	tt_stoplist_release(&stop);
 	tt_error_release(&err);
 	tt_ruleset_free(rs);
 	tt_qopts_release(&q);

@@ -4,11 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "discover.h"
-#include "grades.h"
+#include "discover_run.h"
 #include "rules.h"
 #include "store.h"
-#include "walk.h"
 #include "banned.h"
 
 enum { OPT_RULES = 'r', OPT_EACH = 's', OPT_MIN_WORDS = 'm' };
@@ -20,61 +18,13 @@ static const tt_opt uncovered_opts[] = {
 	{"min-words", OPT_MIN_WORDS, "N", "ignore sentences shorter than N words (default 5)"},
 	{NULL, 0, NULL, NULL}};
 
-typedef struct unc {
-	tt_signals *sig;
-	const tt_stoplist *stop;
-	size_t min_words;
-	tt_finding *v;
-	size_t n, alloc;
-} unc;
-
-static void on_sentence(void *ctx, const tt_doc *d, size_t i, long long sid, size_t doc,
-			const uint32_t *themes, size_t nthemes)
-{
-	unc *u = ctx;
-	const tt_sentence *s = &d->sent[i];
-	(void)themes;
-	/* Headings and table rows are labels and data, not findings; a
-	 * statement of audit grades is a finding of the audit, not of practice. */
-	if (nthemes || s->kind == TT_BLOCK_HEADING || s->kind == TT_BLOCK_TABLE_ROW)
-		return;
-	tt_grade_sentence gs = {s->text, s->text_len, (int)s->kind};
-	tt_grade_list gl = TT_GRADE_LIST_INIT;
-	size_t ngrades = tt_grades_extract(&gs, 1, &gl);
-	tt_grade_list_release(&gl);
-	if (ngrades)
-		return;
-	size_t words = 0;
-	for (size_t k = 0; k < s->ntok; k++)
-		words += s->tok[k].kind == TT_TOK_WORD || s->tok[k].kind == TT_TOK_ACRONYM;
-	if (words < u->min_words)
-		return;
-	unsigned bits = tt_signals_of(u->sig, d, s);
-	if (!bits)
-		return;
-	TT_GROW(u->v, u->n + 1, u->alloc);
-	tt_finding *f = &u->v[u->n++];
-	memset(f, 0, sizeof(*f));
-	f->sentence_id = sid;
-	f->doc = doc;
-	f->signals = bits;
-	f->text = xstrdup(s->text);
-	if (s->section >= 0 && (size_t)s->section < d->nsec && d->sec[s->section].path)
-		f->section = xstrdup(d->sec[s->section].path);
-	tt_finding_stems(f, s, u->stop);
-	if (!f->nstems)
-		tt_finding_release(&u->v[--u->n]);
-}
-
 static int run(const tt_cmd *self, int argc, char **argv)
 {
 	tt_qopts q;
 	tt_optstate os = {0};
 	const char *arg, *rules = NULL;
 	int c, each = 0;
-	unc u;
-	memset(&u, 0, sizeof(u));
-	u.min_words = 5;
+	size_t min_words = 5;
 	tt_qopts_init(&q, TT_POL_ANY);
 	while ((c = tt_opt_next(self, &os, argc, argv, &arg)) != -1) {
 		if (c == TT_QOPT_THEME || c == TT_QOPT_POLARITY || c == TT_QOPT_ACTOR)
@@ -92,7 +42,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 			if (*end || end == arg || v < 1 || v > 1000)
 				tt_usage_fail(self, "bad --min-words '%s'; give a number from 1 to 1000",
 					      arg);
-			u.min_words = (size_t)v;
+			min_words = (size_t)v;
 		}
 	}
 	if (os.optind < argc)
@@ -104,38 +54,23 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		tt_qopts_release(&q);
 		return rc;
 	}
-	tt_stoplist stop;
 	tt_error err;
 	tt_error_init(&err);
-	if (tt_stoplist_load(&stop, tt_ruleset_lexicon_dir(rs), &err) != TT_OK) {
-		rc = tt_err_report(&err);
-		tt_error_release(&err);
-		tt_ruleset_free(rs);
-		tt_qopts_release(&q);
-		return rc;
-	}
 	tt_store *s;
 	tt_corpus corpus;
 	rc = tt_cli_open_corpus(self, &q, 1, &s, &corpus);
 	if (rc == TT_EXIT_OK) {
-		u.sig = tt_signals_new(rs);
-		u.stop = &stop;
-		if (tt_walk(s, &corpus, NULL, on_sentence, &u, &err) != TT_OK) {
+		tt_table *t = NULL;
+		if (tt_uncovered_run(s, &corpus, rs, min_words, each, &t, &err) != TT_OK) {
 			rc = tt_err_report(&err);
 		} else {
-			tt_table *t = tt_uncovered_table(&corpus, u.v, u.n, each);
 			tt_cli_caption(&corpus, q.format, "sentences that read as findings but carry no theme");
 			tt_table_write(t, (tt_out_format)q.format, stdout);
 			tt_table_free(t);
 		}
-		for (size_t i = 0; i < u.n; i++)
-			tt_finding_release(&u.v[i]);
-		free(u.v);
-		tt_signals_free(u.sig);
 		tt_store_close(s);
 		tt_corpus_release(&corpus);
 	}
-	tt_stoplist_release(&stop);
 	tt_error_release(&err);
 	tt_ruleset_free(rs);
 	tt_qopts_release(&q);

@@ -19,6 +19,8 @@ extern const tt_cmd tt_cmd_grades;
 extern const tt_cmd tt_cmd_emerging;
 extern const tt_cmd tt_cmd_uncovered;
 extern const tt_cmd tt_cmd_recurring;
+extern const tt_cmd tt_cmd_export;
+extern const tt_cmd tt_cmd_report;
 
 const tt_cmd *const tt_commands[] = {
 	&tt_cmd_ingest,
@@ -33,6 +35,8 @@ const tt_cmd *const tt_commands[] = {
 	&tt_cmd_emerging,
 	&tt_cmd_uncovered,
 	&tt_cmd_recurring,
+	&tt_cmd_report,
+	&tt_cmd_export,
 	&tt_cmd_scan,
 	&tt_cmd_rules,
 	&tt_cmd_eval,

@@ -178,6 +178,23 @@ void tt_corpus_release(tt_corpus *c)
 	memset(c, 0, sizeof(*c));
 }
 
+void tt_corpus_polarity_view(const tt_corpus *c, int pol, tt_corpus *view)
+{
+	*view = *c;
+	memset(&view->pool, 0, sizeof(view->pool));
+	view->facts = xmalloc((c->nfacts ? c->nfacts : 1) * sizeof(*view->facts));
+	view->nfacts = 0;
+	for (size_t i = 0; i < c->nfacts; i++)
+		if (pol == TT_POL_ANY || c->facts[i].polarity == pol)
+			view->facts[view->nfacts++] = c->facts[i];
+}
+
+void tt_corpus_view_release(tt_corpus *view)
+{
+	free(view->facts);
+	memset(view, 0, sizeof(*view));
+}
+
 long tt_corpus_theme(const tt_corpus *c, const char *id)
 {
 	for (size_t i = 0; i < c->nthemes; i++)

@@ -114,6 +114,14 @@ void tt_corpus_release(tt_corpus *c);
 long tt_corpus_theme(const tt_corpus *c, const char *id);
 
 /*
+ * A view of c with only the facts of polarity `pol` (TT_POL_ANY: all):
+ * *view shares c's documents, themes and strings and owns only its facts;
+ * release it with tt_corpus_view_release, before c.
+ */
+void tt_corpus_polarity_view(const tt_corpus *c, int pol, tt_corpus *view);
+void tt_corpus_view_release(tt_corpus *view);
+
+/*
  * Replaces the group ids in f->themes by their member themes (the groups
  * of c's themes) and removes duplicates. An id that is neither a theme
  * nor a group gives TT_EINPUT naming it, with the nearest id as a hint.

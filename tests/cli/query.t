@@ -211,6 +211,32 @@ Emerging, uncovered and recurring: their headers and their errors.
   themetrack: recurring: bad --min-similarity '2'; give a number above 0 and at most 1; see 'themetrack recurring --help'
   [2]
 
+Report and exports: what they refuse.
+
+  $ themetrack report --db q.db --rules $R --polarity concern
+  themetrack: report: the report shows concerns and every polarity's evidence; --polarity, --actor and --format do not apply; see 'themetrack report --help'
+  [2]
+  $ themetrack report --db q.db --rules $R --year 2030
+  themetrack: report: no tagged documents match; 'themetrack stats' shows what is stored
+  [2]
+  $ themetrack report --db q.db --rules $R -o r.html 2>&1 | sed 's/, [0-9]* kB)/, N kB)/'
+  themetrack: wrote r.html (5 documents, N kB)
+  $ themetrack export --db q.db
+  themetrack: export: say what to export: codebook or segments; see 'themetrack export --help'
+  [2]
+  $ themetrack export --db q.db codebook --theme hazard
+  themetrack: export: the codebook is the whole rule set; filters and --format do not apply; see 'themetrack export --help'
+  [2]
+  $ themetrack export --db q.db segments --rules $R
+  themetrack: export: segments come from the database; --rules does not apply; see 'themetrack export --help'
+  [2]
+  $ themetrack export --db q.db segments --format json
+  themetrack: export: unknown format 'json'; use csv or jsonl; see 'themetrack export --help'
+  [2]
+  $ themetrack export --db q.db segments --theme hazard | tr -d '\r'
+  document,authority,year,title,section,sentence_id,sentence,start,end,match,theme,polarity,rule,ruleset,hit_id
+  castle-2017.md,Castlemere,2017,Audit 2017,Audit 2017 > Findings,17,The house fire was not reported.,4,14,house fire,hazard,concern,hazard.fire,d2e4db46d263bea8ad6b85d6e519d31afa650935b67d5a9c0ccf14ebd116632f,8
+
 A store with no tag run, and documents the current run has not tagged:
 
   $ themetrack ingest -q --db n.db --no-tag north-2015.md
