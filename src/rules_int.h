@@ -53,6 +53,7 @@ typedef struct tt_pattern {
 	pcre2_code *code;
 	int stem;             /* runs over s->stems, not s->norm */
 	char *src;            /* source text as written */
+	char *expanded;       /* the PCRE2 pattern compiled (lexicons expanded) */
 	size_t line, col;     /* where it starts in its file */
 	char **lits;
 	size_t *litlen;       /* their lengths */
@@ -258,7 +259,8 @@ enum {
 	OPEN_CONCESSION,      /* "although", "while", "despite" */
 	OPEN_MAIN,            /* the main clause after an initial concession */
 	OPEN_WHEREAS,         /* "whereas", "on the other hand": another object */
-	OPEN_WHICH            /* ", which": a comment on the clause before */
+	OPEN_WHICH,           /* ", which": a comment on the clause before */
+	OPEN_REASON           /* "because": the reason for the clause before */
 };
 
 typedef struct tt_clause {
@@ -282,6 +284,8 @@ typedef struct tt_sctx {
 	int head_done;        /* heading context computed: */
 	int head_v;           /*   +1 strength, -1 concern, 0 none */
 	const char *head_title; /*   the deciding title (owned by the doc) */
+	int label_v;          /* inline label ("What worked well: ..."): +1, -1, 0 */
+	size_t label_end;     /*   its end in norm (the colon), 0 for none */
 	int built;
 } tt_sctx;
 

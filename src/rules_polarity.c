@@ -25,6 +25,8 @@ static int layer_of(int kind)
 	case CUE_AGENCY:
 	case CUE_FAMILY:
 		return 2;
+	case CUE_MENTION:
+		return 3; /* "policy was" must not hide "was not" */
 	default:
 		return 0;
 	}
@@ -39,6 +41,8 @@ void tt_sctx_reset(tt_sctx *c)
 {
 	c->ncue = c->nprop = c->ncl = 0;
 	c->head_done = 0;
+	c->label_v = 0;
+	c->label_end = 0;
 	c->built = 0;
 	c->d = NULL;
 	c->s = NULL;
@@ -182,7 +186,7 @@ static int is_count_noun(const tt_sentence *s, size_t i)
 		"father", "mother", "carer", "agenc", "practitioner", "professional",
 		"worker", "review", "meeting", "visit", "area", "sample", "those",
 		"service", "school", "partner", "manager", "staff", "respondent",
-		"student", "pupil", NULL
+		"student", "pupil", "stage", "occasion", NULL
 	};
 	for (size_t k = 0; nouns[k]; k++)
 		if (tok_prefix(s, i, nouns[k]))
@@ -275,6 +279,21 @@ static void find_props(tt_sctx *c)
 			continue;
 		}
 		long num = tok_number(s, i, &pct);
+		if (num >= 0 && i > 0 && tok_is(s, i - 1, "from")) {
+			/* "from 48% to 81%": a change over time, not a share of
+			 * cases; the rise or fall is judged by its verb */
+			size_t j = i + 1;
+			if (tok_is(s, j, "per") && tok_is(s, j + 1, "cent"))
+				j += 2;
+			else if (tok_is(s, j, "percent"))
+				j++;
+			if (tok_is(s, j, "to") && tok_number(s, j + 1, &pct2) >= 0) {
+				i = j + 1;
+				if (tok_is(s, i + 1, "per") && tok_is(s, i + 2, "cent"))
+					i += 2;
+				continue;
+			}
+		}
 		if (num >= 0) {
 			size_t j = i + 1;
 			if (pct || (tok_is(s, j, "per") && tok_is(s, j + 1, "cent")) ||
@@ -458,6 +477,21 @@ static void find_cues(tt_matcher *m, tt_sctx *c)
 	}
 	if (c->ncue > 1)
 		qsort(c->cue, c->ncue, sizeof(*c->cue), cmp_cue);
+	/* "apparent" before a noun means seeming ("his apparent commitment
+	 * masked ..."), not evident */
+	static const char *const after_apparent[] = {
+		"in", "at", "that", "from", "when", "to", "and", "or", "but", "across",
+		"throughout", "during", "within", "for", "on", "as", "by", "with",
+		"through", "because", "since", "after", "before", "until", NULL
+	};
+	for (size_t a = 0; a < c->ncue; a++) {
+		tt_cue *x = &c->cue[a];
+		size_t n = x->e - x->s;
+		if (x->kind == CUE_EVIDENCE && n == 8 && !strncasecmp(s->norm + x->s, "apparent", 8) &&
+		    x->t + 1 < s->ntok && s->tok[x->t + 1].kind == TT_TOK_WORD &&
+		    s->tok[x->t + 1].start == x->e + 1 && !tok_in(s, x->t + 1, after_apparent))
+			x->masked = 1;
+	}
 	/* the longest cue of a layer wins over shorter ones overlapping it;
 	 * of two of one kind and length the first wins ("are not yet": one
 	 * negation); a pseudo-negation hides a negation whose last word it
@@ -509,6 +543,13 @@ static void add_clause(tt_sctx *c, size_t start, size_t body, int opener)
 		c->cl[c->ncl - 2].e = start;
 }
 
+/* Prepositions that bring in another object: "by the school but not by
+ * other agencies". */
+static const char *const other_object[] = {
+	"by", "in", "for", "with", "from", "at", "among", "amongst", "across",
+	"within", "on", "to", NULL
+};
+
 /* Words that hedge a finding towards "most" (the gold's majority hedges). */
 static const char *const majority_words[] = {
 	"most", "mostly", "majority", "largely", "mainly", "predominantly",
@@ -537,12 +578,21 @@ static int not_a_break(const tt_sentence *s, size_t i, size_t from)
 	static const char *const partial[] = {
 		"always", "all", "every", "consistently", "in", NULL
 	};
+	/* "when" cuts only a condition that opens the sentence ("When the
+	 * nursery's concerns were not acted on, the manager ..."); inside
+	 * a sentence a negation reaches over it ("not taken into account
+	 * when it was explained") */
+	if (tok_is(s, i, "when"))
+		return i > 0 && s->tok[i - 1].kind != TT_TOK_NUMBER;
 	if (tok_is(s, i, "yet"))
 		return i > 0 && (tok_in(s, i - 1, yet_before) || tok_suffix(s, i - 1, "n't") ||
 				 tok_in(s, i + 1, yet_after));
 	if (!tok_is(s, i, "but"))
 		return 0;
 	if ((i > 0 && tok_in(s, i - 1, but_before)) || tok_is(s, i + 1, "also"))
+		return 1;
+	if (tok_is(s, i + 1, "not") && tok_in(s, i + 2, other_object) &&
+	    !tok_in(s, i + 3, partial) && !tok_is(s, i + 3, "others"))
 		return 1;
 	if (tok_is(s, i + 1, "not") && tok_in(s, i + 2, partial))
 		for (size_t k = from; k < i; k++)
@@ -578,10 +628,14 @@ static void find_clauses(tt_sctx *c)
 		size_t wt = tt_rules_tok_at(s, w);
 		int conc = w < q->e && has_concession_at(c, w);
 		int opener;
-		if (w == q->e || tok_is(s, wt, "and"))
+		/* "when": a condition, judged on its own */
+		int cond = tok_is(s, wt, "when");
+		if (w == q->e || tok_is(s, wt, "and") || cond)
 			opener = OPEN_PLAIN;
 		else if (tok_is(s, wt, "which"))
 			opener = OPEN_WHICH;
+		else if (tok_is(s, wt, "because"))
+			opener = OPEN_REASON;
 		else if (conc)
 			opener = OPEN_CONCESSION;
 		else if (tok_is(s, wt, "whereas") || tok_is(s, wt, "on"))
@@ -593,8 +647,8 @@ static void find_clauses(tt_sctx *c)
 		if (only_punct_before(s, q->s)) {
 			c->cl[0].opener = opener;
 			c->cl[0].body = q->e;
-			if (conc) {
-				c->cl[0].initial_concession = 1;
+			if (conc || cond) {
+				c->cl[0].initial_concession = conc;
 				/* the concession ends at the first comma before any
 				 * other break */
 				size_t next = s->norm_len;
@@ -607,7 +661,7 @@ static void find_clauses(tt_sctx *c)
 				const char *comma = memchr(s->norm + q->e, ',', next > q->e ? next - q->e : 0);
 				if (comma) {
 					size_t at = (size_t)(comma - s->norm) + 1;
-					add_clause(c, at, at, OPEN_MAIN);
+					add_clause(c, at, at, conc ? OPEN_MAIN : OPEN_PLAIN);
 				}
 			}
 			continue;
@@ -616,6 +670,47 @@ static void find_clauses(tt_sctx *c)
 			continue;
 		add_clause(c, q->s, q->e, opener);
 	}
+}
+
+static size_t heading_match(tt_matcher *m, int kind, const char *norm, size_t n);
+
+/*
+ * An inline label opening the sentence ("What worked well: ...", "Areas
+ * for development - ..."): a heading term that fills the text before a
+ * colon. Sets c->label_v and c->label_end, and masks the cues inside the
+ * label, which name the heading, not a judgement of the item.
+ */
+static void find_label(tt_matcher *m, tt_sctx *c)
+{
+	const tt_sentence *s = c->s;
+	size_t n = s->norm_len < 60 ? s->norm_len : 60, colon = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s->norm[i] == ':') {
+			colon = i;
+			break;
+		}
+	c->label_v = 0;
+	c->label_end = 0;
+	if (!colon)
+		return;
+	size_t a = 0, b = colon;
+	while (a < b && !isalnum((unsigned char)s->norm[a]))
+		a++;
+	while (b > a && s->norm[b - 1] == ' ')
+		b--;
+	if (b <= a)
+		return;
+	size_t st = heading_match(m, CUE_HEAD_STRENGTH, s->norm + a, b - a);
+	size_t co = heading_match(m, CUE_HEAD_CONCERN, s->norm + a, b - a);
+	size_t best = st > co ? st : co;
+	/* the heading term is (nearly) the whole label */
+	if (!best || (st && co) || best + 2 < b - a)
+		return;
+	c->label_v = st ? 1 : -1;
+	c->label_end = colon + 1;
+	for (size_t i = 0; i < c->ncue; i++)
+		if (c->cue[i].e <= colon && layer_of(c->cue[i].kind) == 0)
+			c->cue[i].masked = 1;
 }
 
 void tt_sctx_build(tt_matcher *m, const tt_doc *d, const tt_sentence *s)
@@ -629,6 +724,7 @@ void tt_sctx_build(tt_matcher *m, const tt_doc *d, const tt_sentence *s)
 	c->d = d;
 	c->s = s;
 	find_cues(m, c);
+	find_label(m, c);
 	find_clauses(c);
 	find_props(c);
 	c->built = 1;
@@ -642,6 +738,7 @@ typedef struct judgement {
 	int decisive;         /* 0: presumed (deficit/risk without a cue) */
 	int both;             /* two objects compared: strength and concern */
 	int judged;           /* decided by an evaluative cue, not a bare negation */
+	int by_prop;          /* decided by a proportion alone (no cue) */
 	tt_cue_kind kind;
 	size_t cs, ce;        /* the cue's span in norm */
 } judgement;
@@ -712,7 +809,9 @@ static int is_quant_neg(const tt_sentence *s, const tt_cue *g)
 	for (size_t i = 0; counted[i]; i++)
 		if (tok_prefix(s, g->t + 1, counted[i]))
 			return 1;
-	return 0;
+	/* "no child in the sample", "at no point", "at no stage" */
+	return is_count_noun(s, g->t + 1) || tok_is(s, g->t + 1, "point") ||
+	       tok_is(s, g->t + 1, "stage") || tok_is(s, g->t + 1, "time");
 }
 
 /*
@@ -786,7 +885,19 @@ static int compares_objects(const tt_sentence *s, size_t t, size_t end)
 		if (tok_in(s, i, past) || (y >= 1990 && y <= 2100))
 			return 0;
 	}
-	return tok_in(s, than + 1, other);
+	if (tok_in(s, than + 1, other))
+		return 1;
+	/* "weaker than CP plans", "than girls": another object named at
+	 * once; not a standard ("than expected", "than average") */
+	static const char *const standard[] = {
+		"expected", "required", "needed", "necessary", "average", "national",
+		"normal", "usual", "planned", "hoped", "ever", "the", "it", "they",
+		"this", "a", "an", "would", "should", "could", "one", "many", NULL
+	};
+	size_t o = than + 1;
+	int pct;
+	return o < end && (s->tok[o].kind == TT_TOK_WORD || s->tok[o].kind == TT_TOK_ACRONYM) &&
+	       !tok_in(s, o, standard) && tok_number(s, o, &pct) < 0 && !tok_suffix(s, o, "ed");
 }
 
 /*
@@ -814,6 +925,195 @@ static int cue_between(const tt_sctx *c, int k, size_t from, const tt_cue *q)
 	return 0;
 }
 
+/* Words that say something became less or was kept away. */
+static const char *const decrease_before[] = {
+	"reduced", "reduction", "reductions", "decrease", "decreased", "fall",
+	"fewer", "lower", "avoided", "avoiding", "prevented", "preventing",
+	"eliminated", "minimised", "minimized", "eradicated", NULL
+};
+static const char *const decrease_after[] = {
+	"reduced", "decreased", "fallen", "fell", "avoided", "prevented",
+	"eliminated", "minimised", "minimized", "eradicated", "diminished", NULL
+};
+
+/*
+ * Is the span of tokens [t0, t1] (a negative cue or a deficit's trigger)
+ * said to have lessened: "a reduction in drift", "fewer delays", "drift
+ * was avoided", "delays have reduced"? Up to three words either side,
+ * with no comma between. Returns the decrease word's token, or -1.
+ */
+static long decreased(const tt_sentence *s, size_t t0, size_t t1, size_t end_tok)
+{
+	for (size_t d = 1; d <= 3 && d <= t0; d++) {
+		if (tok_in(s, t0 - d, decrease_before))
+			return (long)(t0 - d);
+		if (s->tok[t0 - d].kind != TT_TOK_WORD)
+			break;
+	}
+	for (size_t t = t1 + 1; t <= t1 + 3 && t < end_tok && t < s->ntok; t++) {
+		if (tok_in(s, t, decrease_after))
+			return (long)t;
+		if (s->tok[t].kind != TT_TOK_WORD)
+			break;
+	}
+	return -1;
+}
+
+/* Verbs of a response: a deficit "not followed up" was not dealt with. */
+static int is_response_verb(const tt_sentence *s, size_t t)
+{
+	static const char *const w[] = {
+		"follow", "acted", "act", "address", "challeng", "tackl", "respond",
+		"explor", "question", "escalat", "picked", "recognis", "recogniz",
+		"consider", "notic", "pursu", "chase", "investigat", "discuss",
+		"review", "record", "understood", "analys", "shared", "passed",
+		"referred", "reported", NULL
+	};
+	for (size_t i = 0; w[i]; i++)
+		if (tok_prefix(s, t, w[i]))
+			return 1;
+	return 0;
+}
+
+/* Is there a question word ("why", "whether") in norm[a, b)? */
+static int wh_between(const tt_sentence *s, size_t a, size_t b)
+{
+	static const char *const wh[] = {
+		"why", "what", "how", "whether", NULL
+	};
+	for (size_t t = tt_rules_tok_at(s, a); t < s->ntok && s->tok[t].start < b; t++)
+		if (s->tok[t].start >= a && tok_in(s, t, wh))
+			return 1;
+	return 0;
+}
+
+/* Is token t the "not" of "but not by other agencies", naming another
+ * object? Not "but not in others" (an unquantified hedge). */
+static int is_but_not(const tt_sentence *s, size_t t)
+{
+	static const char *const vague[] = {
+		"others", "other", "all", "every", "each", "always", "any", NULL
+	};
+	return t > 0 && tok_is(s, t, "not") && tok_is(s, t - 1, "but") &&
+	       tok_in(s, t + 1, other_object) &&
+	       !(tok_in(s, t + 2, vague) && !tok_is(s, t + 3, "agencies")) &&
+	       !tok_in(s, t + 3, vague);
+}
+
+/* Does clause k hold an unmasked unfavourable cue? */
+static int has_negative(const tt_sctx *c, int k)
+{
+	for (size_t i = 0; i < c->ncue; i++)
+		if (c->cue[i].kind == CUE_NEGATIVE && !c->cue[i].masked && in_clause(c, k, c->cue[i].s))
+			return 1;
+	return 0;
+}
+
+/* Is negation g of "had not previously engaged", "who had not been
+ * involved before": something happening for the first time? */
+static int first_time(const tt_sentence *s, const tt_cue *g, size_t end_tok)
+{
+	size_t t = cue_last_tok(s, g);
+	if (!(tok_is(s, t, "not") || tok_is(s, t, "never") || tok_suffix(s, t, "n't")))
+		return 0;
+	if (tok_is(s, t + 1, "previously") ||
+	    (tok_is(s, t + 1, "been") && tok_is(s, t + 2, "previously")))
+		return 1;
+	/* "before" closing the clause, two or three words on */
+	for (size_t d = 2; d <= 4 && t + d <= end_tok && t + d < s->ntok; d++)
+		if (tok_is(s, t + d, "before") &&
+		    (t + d + 1 >= end_tok || t + d + 1 >= s->ntok ||
+		     s->tok[t + d + 1].kind != TT_TOK_WORD))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is unfavourable cue q the object of a practitioner seeing through it:
+ * after "recognised (that)", "spotted", "challenged", "analysed" in its
+ * clause, or before "was identified", "were challenged"? Not when it
+ * qualifies the trigger (token t0) itself ("challenged the poor plan").
+ */
+static int seen_through(const tt_sentence *s, const tt_cue *q, size_t t0,
+			size_t clause_start, size_t end_tok)
+{
+	static const char *const before[] = {
+		"recognised", "recognized", "spotted", "noticed", "challenged",
+		"analysed", "analyzed", "unpicked", "questioned", "tested", NULL
+	};
+	static const char *const after[] = {
+		"identified", "recognised", "recognized", "spotted", "noticed",
+		"challenged", "tested", "questioned", NULL
+	};
+	size_t last = cue_last_tok(s, q);
+	if (t0 >= q->t && t0 - last <= 2)
+		return 0;
+	for (size_t d = 1; d <= 6 && d <= q->t; d++) {
+		size_t t = q->t - d;
+		if (s->tok[t].start < clause_start || s->tok[t].kind != TT_TOK_WORD)
+			break;
+		if (tok_is(s, t, "not") || tok_is(s, t, "and"))
+			break;
+		if (tok_in(s, t, before))
+			return 1;
+	}
+	for (size_t t = last + 1; t + 1 < end_tok && t <= last + 3; t++)
+		if ((tok_is(s, t, "was") || tok_is(s, t, "were")) && tok_in(s, t + 1, after))
+			return 1;
+	return 0;
+}
+
+/* Is favourable cue q qualified at once by an unfavourable one after it
+ * ("recognised too late", "shared late")? */
+static int qualified_badly(const tt_sctx *c, int k, const tt_cue *q)
+{
+	static const char *const how[] = {
+		"late", "too", "slowly", "slow", "belatedly", "only", "inconsistently",
+		"sporadically", "poorly", "superficially", "inadequately", NULL
+	};
+	const tt_sentence *s = c->s;
+	size_t last = cue_last_tok(s, q);
+	for (size_t i = 0; i < c->ncue; i++) {
+		const tt_cue *x = &c->cue[i];
+		if (x->kind == CUE_NEGATIVE && !x->masked && in_clause(c, k, x->s) &&
+		    tok_in(s, x->t, how) &&
+		    x->s >= q->e && x->t > last && x->t - last <= 2 &&
+		    !has_break(s, q->e, x->s))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is cue q followed at once by the set it holds for ("strong in the CP
+ * cases", "good in 8 cases"): a preposition, then a number or a noun? */
+static int scoped_cue(const tt_sentence *s, const tt_cue *q, size_t end_tok)
+{
+	static const char *const prep[] = {"in", "for", "across", "among", NULL};
+	size_t t = cue_last_tok(s, q) + 1;
+	if (t >= end_tok || !tok_in(s, t, prep))
+		return 0;
+	int pct;
+	if (tok_number(s, t + 1, &pct) >= 0)
+		return 1;
+	/* "in the child protection cases", "in early help": not "in
+	 * time", "in part", "in places" */
+	static const char *const vague[] = {
+		"time", "part", "places", "general", "practice", "place", "detail",
+		"depth", "full", "principle", "most", "some", "all", "many", "a",
+		"an", "their", "its", "his", "her", "this", "that", "terms", NULL
+	};
+	return t + 1 < end_tok && !tok_in(s, t + 1, vague);
+}
+
+/* Does clause k hold a low proportion ("in some teams")? */
+static int low_prop_in(const tt_sctx *c, int k)
+{
+	for (size_t i = 0; i < c->nprop; i++)
+		if (c->prop[i].cls == PROP_LOW && in_clause(c, k, c->prop[i].s))
+			return 1;
+	return 0;
+}
+
 /*
  * Judges clause k for a hit of the given sense whose trigger spans
  * [ns, ne) in norm (ne == 0: the hit is in another clause).
@@ -822,7 +1122,7 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 			      size_t ns, size_t ne)
 {
 	const tt_sentence *s = c->s;
-	judgement j = {0, 0, 0, 0, TT_CUE_DEFAULT, 0, 0};
+	judgement j = {0, 0, 0, 0, 0, TT_CUE_DEFAULT, 0, 0};
 	size_t negs[64];
 	int used[64], paired[64], quant[64];
 	size_t nneg = 0;
@@ -838,9 +1138,23 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 	for (size_t i = 0; i < c->nprop; i++)
 		if (c->prop[i].cls == PROP_HIGH && in_clause(c, k, c->prop[i].s))
 			majority = 1;
+	int but_not = 0;
 	for (size_t i = 0; i < c->ncue && nneg < 64; i++) {
 		const tt_cue *g = &c->cue[i];
 		if (g->kind != CUE_NEGATION || g->masked || !in_clause(c, k, g->s))
+			continue;
+		/* "recognised by the school but not by other agencies": a
+		 * second object, judged the other way */
+		if (is_but_not(s, g->t) && !low_prop_in(c, k)) {
+			but_not = 1;
+			continue;
+		}
+		/* "no one explored why the family kept missing appointments":
+		 * the negation is of the asking, not of what was asked about */
+		if (sense == SENSE_DEFICIT && ne && g->e <= ns && wh_between(s, g->e, ns))
+			continue;
+		/* "Dad, who had not been involved before": a first time */
+		if (first_time(s, g, end_tok))
 			continue;
 		if (majority && is_partial_neg(s, g)) {
 			/* not the "all" of "not all" itself */
@@ -867,6 +1181,11 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 			const tt_cue *x = &c->cue[negs[a]], *y = &c->cue[negs[b]];
 			if (y->s < x->e || !is_lexical_neg(s, y))
 				continue;
+			/* a question word between them: the second is part of
+			 * what the first denies was asked ("no one explored
+			 * why the family kept missing appointments") */
+			if (wh_between(s, x->e, y->s))
+				continue;
 			if (y->t == cue_last_tok(s, x) + 1 ||
 			    (quant[a] && !has_break(s, x->e, y->s))) {
 				paired[a] = paired[b] = 1;
@@ -892,9 +1211,32 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 		 * ("delay", "missed appointments"), not a judgement of it */
 		if (ne && q->s < ne && ns < q->e)
 			continue;
+		/* a failing seen through ("recognised that the compliance was
+		 * superficial", "superficial co-operation was identified and
+		 * tested") is the object of good practice */
+		if (q->kind == CUE_NEGATIVE && sense == SENSE_PRACTICE && ne &&
+		    seen_through(s, q, tt_rules_tok_at(s, ns), c->cl[k].s, end_tok))
+			continue;
 		/* "less effective", "less consistent": the other way */
 		if (q->t > 0 && tok_is(s, q->t - 1, "less"))
 			sign = -sign;
+		/* "recognised too late", "addressed only after": the act was
+		 * done, badly */
+		else if (q->kind == CUE_POSITIVE && qualified_badly(c, k, q))
+			sign = -1;
+		/* "a reduction in drift", "delays were avoided": a bad thing
+		 * lessened is favourable */
+		else if (q->kind == CUE_NEGATIVE &&
+			 decreased(s, q->t, cue_last_tok(s, q), end_tok) >= 0)
+			sign = 1;
+		/* "reduced attendance": a practice lessened, when nothing bad
+		 * in the clause is what fell */
+		else if (q->kind == CUE_POSITIVE && sense == SENSE_PRACTICE && ne &&
+			 !has_negative(c, k) &&
+			 q->e <= ns && tok_in(s, cue_last_tok(s, q), decrease_before) &&
+			 tt_rules_tok_at(s, ns) - cue_last_tok(s, q) <= 3 &&
+			 !has_break(s, q->e, ns))
+			sign = -1;
 		/* a negation shortly before negates this cue; a quantifier
 		 * ("none of the ...") anywhere before it in the clause */
 		long by = -1;
@@ -904,7 +1246,8 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 				continue;
 			if (g->e <= q->s && q->t >= g->t &&
 			    (q->t - g->t <= NEG_EVAL_WINDOW || quant[n]) &&
-			    !has_break(s, g->e, q->s) && !cue_between(c, k, g->e, q)) {
+			    !has_break(s, g->e, q->s) && !cue_between(c, k, g->e, q) &&
+			    !wh_between(s, g->e, q->s)) {
 				sign = -sign;
 				used[n] = 1;
 				by = (long)negs[n];
@@ -956,12 +1299,31 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 	/* two objects compared ("more evident in early help than in social
 	 * care"): a judgement each way */
 	int both = 0;
-	if (best_eval >= 0 && best_by < 0 && sense == SENSE_PRACTICE) {
+	if (best_eval >= 0 && best_by < 0) {
 		size_t t = c->cue[best_eval].t;
 		size_t last = cue_last_tok(s, &c->cue[best_eval]);
 		if ((t > 0 && (tok_is(s, t - 1, "more") || tok_is(s, t - 1, "less"))) ||
 		    tok_is(s, t, "more") || tok_is(s, t, "less") || is_comparative(s, last))
 			both = compares_objects(s, last, end_tok);
+	}
+	/* "strong in the CP cases and largely absent in early help", "good
+	 * in 8 cases and inadequate in 2": two sets, judged each way */
+	if (best_eval >= 0 && best_by < 0 && !both && sense == SENSE_PRACTICE &&
+	    scoped_cue(s, &c->cue[best_eval], end_tok)) {
+		for (size_t i = 0; i < c->ncue && !both; i++) {
+			const tt_cue *q = &c->cue[i];
+			if (q->masked || (long)i == best_eval || !in_clause(c, k, q->s) ||
+			    (q->kind != CUE_POSITIVE && q->kind != CUE_NEGATIVE) ||
+			    (q->kind == CUE_POSITIVE) == (best_sign > 0) ||
+			    !scoped_cue(s, q, end_tok))
+				continue;
+			int negd = 0;
+			for (size_t n = 0; n < nneg; n++)
+				if (c->cue[negs[n]].e <= q->s && q->t - c->cue[negs[n]].t <= 2)
+					negd = 1;
+			if (!negd)
+				both = 1;
+		}
 	}
 	/* a denied denial judges favourably, unless a nearer cue decides */
 	if (dbl_a >= 0) {
@@ -974,6 +1336,51 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 	int negated = neg >= 0 || none_prop;
 	size_t gs = neg >= 0 ? c->cue[neg].s : none_prop ? prop->s : 0;
 	size_t ge = neg >= 0 ? c->cue[neg].e : none_prop ? prop->e : 0;
+	/* a deficit denied after it by a response ("missed appointments
+	 * were not followed up") was left standing, not denied */
+	int unanswered = 0;
+	if (neg >= 0 && ne && c->cue[neg].s >= ne) {
+		size_t t = cue_last_tok(s, &c->cue[neg]);
+		for (size_t d = 1; d <= 3 && t + d < end_tok; d++)
+			if (is_response_verb(s, t + d))
+				unanswered = 1;
+	}
+	/* a deficit acted on: "escalated her disagreement", "challenged the
+	 * delay" is good practice, "did not challenge drift" a concern */
+	long acted = -1;
+	if (ne && sense == SENSE_DEFICIT) {
+		static const char *const verbs[] = {
+			"escalated", "escalating", "escalate", "escalates", "challenged",
+			"challenging", "challenge", "challenges", "resolved", "resolving",
+			"tackled", "tackling", "addressed", "addressing", NULL
+		};
+		size_t t0 = tt_rules_tok_at(s, ns);
+		for (size_t d = 1; d <= 3 && d <= t0 && acted < 0; d++) {
+			if (s->tok[t0 - d].kind != TT_TOK_WORD)
+				break;
+			if (tok_in(s, t0 - d, verbs))
+				acted = (long)(t0 - d);
+		}
+	}
+	if (acted >= 0) {
+		/* the negation, if any, is of the acting */
+		int denied = 0;
+		for (size_t n = 0; n < nneg; n++) {
+			const tt_cue *g = &c->cue[negs[n]];
+			if (g->e <= s->tok[acted].start && !has_break(s, g->e, s->tok[acted].start))
+				denied = 1;
+		}
+		negated = 0;
+		neg = -1;
+		if (denied)
+			e = -1, es = s->tok[acted].start, ee = s->tok[acted].end, ek = TT_CUE_NEGATION;
+		else
+			e = 1, es = s->tok[acted].start, ee = s->tok[acted].end, ek = TT_CUE_EVALUATIVE;
+	}
+	/* a deficit or a risk lessened: "a marked reduction in drift" */
+	long dec = -1;
+	if (ne && sense != SENSE_PRACTICE && sense != SENSE_NONE && !negated)
+		dec = decreased(s, tt_rules_tok_at(s, ns), tt_rules_tok_at(s, ne - 1), end_tok);
 
 #define SET(val, knd, a, b) (j.v = (val), j.decisive = 1, j.kind = (knd), j.cs = (a), j.ce = (b))
 	switch (sense) {
@@ -990,6 +1397,10 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 	case SENSE_DEFICIT:
 		if (e > 0)
 			SET(1, ek, es, ee);
+		else if (dec >= 0)
+			SET(1, TT_CUE_EVALUATIVE, s->tok[dec].start, s->tok[dec].end);
+		else if (unanswered)
+			SET(-1, TT_CUE_NEGATION, gs, ge);
 		else if (negated)
 			SET(1, TT_CUE_NEGATION, gs, ge);
 		else if (e < 0)
@@ -1000,21 +1411,33 @@ static judgement judge_clause(const tt_sctx *c, int k, tt_sense sense,
 	case SENSE_RISK:
 		if (negated)
 			SET(-1, TT_CUE_NEGATION, gs, ge);
-		else if (e)
+		else if (dec >= 0)
+			SET(1, TT_CUE_EVALUATIVE, s->tok[dec].start, s->tok[dec].end);
+		else if (e) {
 			SET(e, ek, es, ee);
-		else
+			j.both = both; /* "less readily identified than girls" */
+		} else
 			j.v = -1;
 		break;
 	}
 
+	/* "by the school but not by other agencies": both, unless the
+	 * clause already says concern */
+	if (but_not && !(j.decisive && j.v < 0)) {
+		if (!j.decisive)
+			SET(1, TT_CUE_NEGATION, 0, 0);
+		j.both = 1;
+	}
 	/* a proportion judges the finding (convention 2) */
 	if (prop && prop->cls != PROP_NONE && prop->cls != PROP_UNKNOWN && !j.both) {
+		int was = j.decisive;
 		if (j.v < 0 && !j.decisive)
 			SET(-1, TT_CUE_PROPORTION, prop->s, prop->e);
 		else if (j.v >= 0 && prop->cls == PROP_LOW)
 			SET(-1, TT_CUE_PROPORTION, prop->s, prop->e);
 		else if (j.v == 0 && prop->cls == PROP_HIGH)
 			SET(1, TT_CUE_PROPORTION, prop->s, prop->e);
+		j.by_prop = !was && j.decisive;
 	}
 #undef SET
 	return j;
@@ -1150,6 +1573,66 @@ static long first_rec(const tt_sctx *c)
 	return -1;
 }
 
+/*
+ * Is mention cue q the subject of the sentence, saying what a resource
+ * covers ("Briefing note 4 explains when practitioners can share
+ * information without consent")? Its negations are what it covers.
+ */
+static int resource_says(const tt_sentence *s, const tt_cue *q)
+{
+	static const char *const says[] = {
+		"explains", "explained", "sets", "covers", "covered", "describes",
+		"described", "outlines", "outlined", "includes", "included",
+		"introduces", "introduced", "reminds", "reminded", "gives", "gave",
+		"provides", "provided", "shows", "showed", "addresses", "addressed",
+		"looks", "looked", "focuses", "focused", NULL
+	};
+	if (q->t > 2)
+		return 0;
+	size_t last = cue_last_tok(s, q);
+	for (size_t t = last + 1; t <= last + 3 && t < s->ntok; t++) {
+		if (tok_in(s, t, says))
+			return 1;
+		if (s->tok[t].kind != TT_TOK_NUMBER && !tok_is(s, t, "note") &&
+		    !tok_is(s, t, "on") && !tok_is(s, t, "also"))
+			return 0;
+	}
+	return 0;
+}
+
+/* Does the sentence open with a topic noun and "of" ("Understanding of
+ * the threshold document", "The quality of plans")? */
+static int names_topic(const tt_sentence *s)
+{
+	size_t t = tok_is(s, 0, "the") ? 1 : 0;
+	return t + 1 < s->ntok && s->tok[t].kind == TT_TOK_WORD && tok_is(s, t + 1, "of");
+}
+
+/* Is a section title one of recommendations or next steps? */
+static int recommends_title(const char *t)
+{
+	for (const char *p = t; *p; p++)
+		if (!strncasecmp(p, "recommend", 9) || !strncasecmp(p, "next step", 9))
+			return 1;
+	return 0;
+}
+
+/* Is mention cue q one that defines a term ("defined as", "is when")? */
+static int is_definition(const tt_sentence *s, const tt_cue *q)
+{
+	static const char *const w[] = {
+		"defined as", "is defined", "definition", "refers to", "is when",
+		"what is", "what are", NULL
+	};
+	for (size_t i = 0; w[i]; i++)
+		if (cue_is(s, q, w[i]))
+			return 1;
+	return 0;
+}
+
+/* Auxiliaries of the past: "Was ...?", "Did ...?" */
+static const char *const past_aux[] = {"was", "were", "did", "had", NULL};
+
 /* A question opening with an auxiliary or "how" asks for action ("Are
  * team managers checking ...?", "Do we know ...?"); one about the past
  * ("Was the child seen alone?") reads as an audit question. */
@@ -1159,7 +1642,143 @@ static int asks_for_action(const tt_sentence *s)
 		"are", "is", "do", "does", "can", "could", "will", "would", "should",
 		"how", "have", "has", NULL
 	};
-	return is_question(s) && tok_in(s, 0, aux);
+	if (!is_question(s) || !tok_in(s, 0, aux))
+		return 0;
+	/* "How well did managers oversee the case?": about the past */
+	return !(tok_is(s, 0, "how") && tok_is(s, 1, "well") && tok_in(s, 2, past_aux));
+}
+
+/* A question about what was done ("Was the child seen alone?", "Did
+ * agencies share information in time?", "How well did managers ...?"):
+ * an audit question, which names its themes without judging them. */
+static int audit_question(const tt_sentence *s)
+{
+	size_t t = 0;
+	/* a list number: "1." */
+	while (t < s->ntok && s->tok[t].kind == TT_TOK_NUMBER)
+		t++;
+	if (!is_question(s))
+		return 0;
+	if (tok_is(s, t, "how") && tok_is(s, t + 1, "well"))
+		return tok_in(s, t + 2, past_aux);
+	return tok_in(s, t, past_aux);
+}
+
+/* Auxiliaries, modals and common irregular past forms: a finite verb. */
+static const char *const finite_verbs[] = {
+		"is", "are", "was", "were", "be", "been", "am", "has", "have", "had",
+		"did", "does", "do", "will", "would", "can", "could", "should",
+		"must", "may", "might", "shall", "there", "took", "began", "kept",
+		"understood", "made", "gave", "went", "came", "saw", "told", "felt",
+		"left", "found", "knew", "got", "put", "brought", "thought", "met",
+		"became", "held", "led", "lost", "sent", "spent", "stood", "wrote",
+		"spoke", "said", "grew", "fell", "rose", "ran", "taken", "given",
+		"seen", "known", "shown", "done", NULL
+};
+
+/* Does the trigger at norm offset ns stand in clause k's subject, before
+ * its first finite verb ("CSE risk assessments were completed")? */
+static int in_subject(const tt_sctx *c, int k, size_t ns)
+{
+	const tt_sentence *s = c->s;
+	for (size_t t = tt_rules_tok_at(s, c->cl[k].body); t < s->ntok && s->tok[t].start < ns; t++)
+		if (tok_in(s, t, finite_verbs))
+			return 0;
+	return 1;
+}
+
+/*
+ * Is the sentence a recommendation in the terse "<who> to <do>" form
+ * ("Social care to limit changes of worker", "CSE plans to set out how
+ * risks will be disrupted", "The LSCP to seek assurance that ...")? A
+ * short subject with no verb, "to" and a verb, and no finite verb in the
+ * sentence ("Agencies appeared to work", "Referrals to the front door
+ * rose" are statements).
+ */
+static int infinitive_rec(const tt_sentence *s)
+{
+	/* the verbs of action plans */
+	static const char *const action_verbs[] = {
+		"ensure", "seek", "set", "agree", "limit", "review", "develop",
+		"consider", "provide", "establish", "make", "improve", "strengthen",
+		"undertake", "monitor", "promote", "raise", "continue", "update",
+		"embed", "audit", "explore", "produce", "implement", "check",
+		"introduce", "clarify", "revise", "reinforce", "prioritise",
+		"increase", "reduce", "offer", "assure", "evaluate", "refresh",
+		"deliver", "include", "address", "work", "share", "record", "use",
+		"put", "repeat", "carry", "commission", "require", "run", "adopt",
+		NULL
+	};
+	static const char *const pronoun[] = {
+		"we", "they", "he", "she", "it", "i", "you", "there", NULL
+	};
+	size_t t = 0, to = 0;
+	while (t < s->ntok && s->tok[t].kind == TT_TOK_NUMBER)
+		t++;
+	if (is_question(s) || tok_in(s, t, pronoun))
+		return 0;
+	for (size_t i = t + 1; i < s->ntok && i <= t + 5; i++)
+		if (tok_is(s, i, "to")) {
+			to = i;
+			break;
+		}
+	if (!to || !tok_in(s, to + 1, action_verbs))
+		return 0;
+	for (size_t i = t; i < to; i++)
+		if (s->tok[i].kind == TT_TOK_WORD && s->tok[i].end - s->tok[i].start > 4 &&
+		    (tok_suffix(s, i, "ed") || tok_suffix(s, i, "ing")))
+			return 0;
+	for (size_t i = t; i < s->ntok; i++)
+		if (tok_in(s, i, finite_verbs) && !tok_is(s, i, "will") && !tok_is(s, i, "can") &&
+		    !tok_is(s, i, "be") && !tok_is(s, i, "been"))
+			return 0;
+	return 1;
+}
+
+/* Grade words of an audit or inspection scale. */
+static int grade_counts(const tt_sentence *s)
+{
+	int grades = 0, good = 0, ri = 0, inad = 0, outst = 0, graded = 0;
+	for (size_t i = 0; i < s->ntok; i++) {
+		if (tok_prefix(s, i, "rated") || tok_prefix(s, i, "graded") ||
+		    tok_prefix(s, i, "grade") || tok_prefix(s, i, "scored"))
+			graded = 1;
+		if (tok_is(s, i, "good"))
+			good = 1;
+		else if (tok_is(s, i, "inadequate"))
+			inad = 1;
+		else if (tok_is(s, i, "outstanding"))
+			outst = 1;
+		else if (tok_prefix(s, i, "require") && tok_is(s, i + 1, "improvement"))
+			ri = 1;
+	}
+	grades = good + ri + inad + outst;
+	/* a scale's names, not two plain judgements ("good in 8 cases and
+	 * inadequate in 2" judges two sets of cases) */
+	return grades >= 2 && (graded || ri || outst) && count_numbers(s) >= 2;
+}
+
+/*
+ * Is the sentence a bare phrase with no verb ("Children living with
+ * domestic abuse.", "Grooming through social media.")? No auxiliary or
+ * modal, no past form, one clause, short.
+ */
+static int is_fragment(const tt_sctx *c)
+{
+	const char *const *verbs = finite_verbs;
+	const tt_sentence *s = c->s;
+	if (c->ncl > 1 || s->ntok > 12 || s->ntok < 2 || is_question(s))
+		return 0;
+	for (size_t i = 0; i < s->ntok; i++) {
+		if (s->tok[i].kind == TT_TOK_NUMBER || s->tok[i].kind == TT_TOK_PERCENT)
+			return 0;
+		if (tok_in(s, i, verbs) || tok_suffix(s, i, "n't"))
+			return 0;
+		if (s->tok[i].kind == TT_TOK_WORD && s->tok[i].end - s->tok[i].start > 4 &&
+		    tok_suffix(s, i, "ed") && !tok_suffix(s, i, "need"))
+			return 0;
+	}
+	return 1;
 }
 
 /*
@@ -1173,7 +1792,7 @@ static int same_subject(const tt_sctx *c, int a)
 {
 	static const char *const w[] = {
 		"it", "this", "these", "they", "that", "little", "nothing",
-		"none", "nobody",
+		"none", "nobody", "its",
 		"was", "were", "is", "are", "has", "have", "had", "did", "does", "do",
 		"not", "never", "rarely", "seldom", "only", "still", "too", "could",
 		"would", "can", "may", "might", "then", "also", "often", "sometimes",
@@ -1212,7 +1831,28 @@ static void decide_one(tt_matcher *m, tt_cand *cd)
 	const tt_rule *r = &m->rs->rules[cd->rule];
 	int k = cd->clause;
 
+	if (r->fixed >= 0 && r->fixed != TT_POL_MENTION) {
+		/* a definition names the theme ("Disguised compliance is when
+		 * parents appear to co-operate ...") */
+		long dm = first_cue(c, CUE_MENTION, k);
+		if (dm >= 0 && is_definition(s, &c->cue[dm])) {
+			set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, c->cue[dm].s, c->cue[dm].e, NULL);
+			return;
+		}
+	}
 	if (r->fixed >= 0) {
+		/* "None of the children had experienced a change of worker",
+		 * "At no point did practitioners accept ... without checking":
+		 * a quantifier denies the judgement the rule fixes */
+		for (size_t i = 0; i < c->ncue && r->fixed == TT_POL_CONCERN; i++) {
+			const tt_cue *g = &c->cue[i];
+			if (g->kind != CUE_NEGATION || g->masked || !in_clause(c, k, g->s) ||
+			    g->e > cd->ns || !is_quant_neg(s, g) || has_break(s, g->e, cd->ns) ||
+			    cue_is(s, g, "nobody") || cue_is(s, g, "no one") || cue_is(s, g, "nothing"))
+				continue;
+			set_pol(cd, TT_POL_STRENGTH, TT_CUE_NEGATION, g->s, g->e, NULL);
+			return;
+		}
 		set_pol(cd, r->fixed, TT_CUE_FIXED, 0, 0, "");
 		return;
 	}
@@ -1235,16 +1875,41 @@ static void decide_one(tt_matcher *m, tt_cand *cd)
 		set_pol(cd, TT_POL_CONCERN, TT_CUE_RECOMMENDATION, c->cue[rec].s, c->cue[rec].e, NULL);
 		return;
 	}
-	if (asks_for_action(s)) {
+	if (asks_for_action(s) || infinitive_rec(s)) {
 		set_pol(cd, TT_POL_CONCERN, TT_CUE_RECOMMENDATION, s->tok[0].start, s->tok[0].end, NULL);
 		return;
 	}
-	if (s->kind == TT_BLOCK_TABLE_ROW && neg < 0 && count_numbers(s) >= 2) {
+	if (audit_question(s)) {
+		set_pol(cd, TT_POL_MENTION, TT_CUE_DEFAULT, 0, 0, "audit question");
+		return;
+	}
+	if ((s->kind == TT_BLOCK_TABLE_ROW && neg < 0 && count_numbers(s) >= 2) ||
+	    grade_counts(s)) {
 		set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, 0, 0, "grade counts");
 		return;
 	}
-	if (mention >= 0 && neg < 0 && !judged_nearer(c, k, cd, &c->cue[mention])) {
+	if (mention >= 0 && (neg < 0 || resource_says(s, &c->cue[mention])) &&
+	    !judged_nearer(c, k, cd, &c->cue[mention])) {
 		set_pol(cd, TT_POL_MENTION, TT_CUE_MENTION, c->cue[mention].s, c->cue[mention].e, NULL);
+		return;
+	}
+
+	if (!c->head_done) {
+		m->ctx.head_title = NULL;
+		if (c->label_v) {
+			m->ctx.head_v = c->label_v;
+			m->ctx.head_title = "inline label";
+		} else {
+			m->ctx.head_v = heading_context(m, c->d, s, &m->ctx.head_title);
+		}
+		m->ctx.head_done = 1;
+	}
+	/* under "Recommendations" or "Next steps" every item recommends
+	 * (convention 3), whatever it praises on the way ("so that social
+	 * workers are told within two days") */
+	if (c->head_v < 0 && c->head_title && s->kind != TT_BLOCK_HEADING &&
+	    recommends_title(c->head_title)) {
+		set_pol(cd, TT_POL_CONCERN, TT_CUE_HEADING, 0, 0, c->head_title);
 		return;
 	}
 
@@ -1267,9 +1932,17 @@ static void decide_one(tt_matcher *m, tt_cand *cd)
 		int hitless = !clause_has_hit(m, a);
 		int same = a > k && same_subject(c, a);
 		judgement o;
+		/* a hit its own clause leaves open ("endorsed step-down") is
+		 * judged by a concession or contrast next to it, whatever
+		 * that clause names ("even though the family had not
+		 * attended"; "but the results were never discussed") */
+		int open_hit = !j.decisive && j.v == 0 &&
+			       (r->deflt < 0 || r->deflt == TT_POL_MENTION);
+		int silent = !j.decisive && j.v == 0; /* only a default decides */
 		switch (join) {
 		case OPEN_CONTRAST:
-			if (!hitless || !same)
+			if (!(hitless && same) && !(open_hit && a > k) &&
+			    !(silent && same && in_subject(c, k, cd->ns)))
 				break;
 			o = judge_clause(c, a, r->sense, 0, 0);
 			if (o.decisive && o.v < 0)
@@ -1277,10 +1950,23 @@ static void decide_one(tt_matcher *m, tt_cand *cd)
 			break;
 		case OPEN_CONCESSION:
 		case OPEN_MAIN:
-			if (!hitless)
+			/* a concession outweighs a rule's default too */
+			if (!hitless && !(!j.decisive && j.v == 0))
 				break;
 			o = judge_clause(c, a, r->sense, 0, 0);
 			if (o.decisive && o.v < 0)
+				j = o;
+			break;
+		case OPEN_REASON:
+			/* a hit in the reason clause takes the outcome it
+			 * explains ("Drift was avoided because the manager
+			 * reviewed the case") when its own clause is silent */
+			if (a > k || j.decisive)
+				break;
+			/* the outcome as a practice: "neglect was not
+			 * recognised" is a bad outcome whatever the hit's sense */
+			o = judge_clause(c, a, SENSE_PRACTICE, 0, 0);
+			if (o.decisive)
 				j = o;
 			break;
 		case OPEN_WHICH:
@@ -1305,6 +1991,21 @@ static void decide_one(tt_matcher *m, tt_cand *cd)
 			break;
 		}
 	}
+	/* a bare proportion ("Several audits highlighted creative direct
+	 * work") gives way to the heading it stands under */
+	if (j.decisive && j.by_prop && c->head_v && s->kind != TT_BLOCK_HEADING) {
+		set_pol(cd, c->head_v > 0 ? TT_POL_STRENGTH : TT_POL_CONCERN, TT_CUE_HEADING,
+			0, 0, c->head_title);
+		return;
+	}
+	/* a bare phrase under a heading of shortfall names what is to be
+	 * developed ("Up-to-date chronologies and genograms" under "Areas
+	 * for development"): a concern (convention 6) */
+	if (j.decisive && j.v > 0 && c->head_v < 0 && s->kind != TT_BLOCK_HEADING &&
+	    is_fragment(c)) {
+		set_pol(cd, TT_POL_CONCERN, TT_CUE_HEADING, 0, 0, c->head_title);
+		return;
+	}
 	if (j.decisive) {
 		cd->both = j.both;
 		set_pol(cd, j.v > 0 && !j.both ? TT_POL_STRENGTH : TT_POL_CONCERN, j.kind, j.cs, j.ce, NULL);
@@ -1314,17 +2015,16 @@ static void decide_one(tt_matcher *m, tt_cand *cd)
 		set_pol(cd, TT_POL_MENTION, TT_CUE_DEFAULT, 0, 0, "");
 		return;
 	}
-	if (!c->head_done) {
-		m->ctx.head_title = NULL;
-		m->ctx.head_v = heading_context(m, c->d, s, &m->ctx.head_title);
-		m->ctx.head_done = 1;
-	}
 	if (c->head_v) {
 		set_pol(cd, c->head_v > 0 ? TT_POL_STRENGTH : TT_POL_CONCERN, TT_CUE_HEADING,
 			0, 0, c->head_title);
 		return;
 	}
 	int pol = r->deflt >= 0 ? r->deflt : j.v < 0 ? TT_POL_CONCERN : TT_POL_MENTION;
+	/* a bare phrase names a risk or a practice without judging it */
+	if (r->sense != SENSE_DEFICIT && is_fragment(c) &&
+	    ((r->sense == SENSE_RISK && r->deflt < 0) || (names_topic(s) && s->section < 0)))
+		pol = TT_POL_MENTION;
 	set_pol(cd, pol, TT_CUE_DEFAULT, 0, 0, "");
 }
 

@@ -16,6 +16,10 @@ per_year() {
 expect_eq "$(per_year absent_fathers concern)" "1,2,3,4" "absent_fathers concern by year"
 expect_eq "$(per_year elective_home_education concern)" "0,0,3,4" "elective_home_education concern by year"
 expect_eq "$(per_year elective_home_education any)" "0,0,3,4" "elective home education absent before 2017"
+expect_eq "$(per_year voice_of_child concern)" "4,3,2,1" "voice_of_child concern by year"
+# As concerns fall, strengths rise: none in 2015, three of four in 2018.
+v=$(per_year voice_of_child strength)
+expect_eq "${v%%,*},${v##*,}" "0,3" "voice_of_child strength in 2015 and 2018"
 
 # The table's documents per year are the manifest's.
 expect_eq "$(themetrack trend --db s.db --theme neglect --format csv 2>/dev/null | tr -d '\r' \
