@@ -201,9 +201,10 @@ int tt_infer_year(const char *s, char period[16])
 			p += 3;
 		while (*p == ' ')
 			p++;
-		if (p != s + j && isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[3]) &&
-		    !isdigit((unsigned char)p[4]) && atoi(p) == y + 1 &&
-		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2])) {
+		/* digits checked in order, so && stops at the string's end */
+		if (p != s + j && isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+		    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4]) && atoi(p) == y + 1) {
 			snprintf(period, 16, "%d-%02d", y, (y + 1) % 100);
 			return y;
 		}

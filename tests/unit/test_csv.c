@@ -141,6 +141,16 @@ static void test_infer_year(void)
 	CHECK_INT(tt_infer_year("report 1850", per), 0);
 	CHECK_INT(tt_infer_year("Audit 2015\xE2\x80\x93" "16", per), 2015);
 	CHECK_STR(per, "2015-16");
+	/* A year and a separator near the end of the string: the range check
+	 * read past it (found by tests/fuzz/fuzz_manifest). Each string is
+	 * copied to the heap so ASan sees the end exactly. */
+	const char *ends[] = {"Report 2016-18", "Audit 2016 2", "2016/1", "2016-"};
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		char *h = strdup(ends[i]);
+		CHECK_INT(tt_infer_year(h, per), 2016);
+		CHECK_STR(per, "");
+		free(h);
+	}
 }
 
 int main(void)
