@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "pool.h"
+#include "redact.h"
 #include "rules.h"
 #include "store.h"
 #include "tagging.h"
@@ -30,7 +31,7 @@
 enum {
 	OPT_DB = 'd', OPT_MANIFEST = 'm', OPT_AUTHORITY = 'a', OPT_YEAR = 'y',
 	OPT_TYPE = 't', OPT_TITLE = 'T', OPT_JOBS = 'j', OPT_QUIET = 'q',
-	OPT_VERBOSE = 'v', OPT_RULES = 'r', OPT_PRUNE = 256, OPT_PERIOD, OPT_STRICT,
+	OPT_VERBOSE = 'v', OPT_RULES = 'r', OPT_PRUNE = 256, OPT_PERIOD, OPT_STRICT, OPT_REDACT,
 	OPT_NO_TAG
 };
 
@@ -47,6 +48,7 @@ static const tt_opt ingest_opts[] = {
 	{"jobs", OPT_JOBS, "N", "worker threads (default: the number of cores)"},
 	{"prune", OPT_PRUNE, NULL, "delete stored documents whose files are gone"},
 	{"strict", OPT_STRICT, NULL, "exit 2 if any file was skipped"},
+	{"redact", OPT_REDACT, NULL, "mask e-mails, phones, postcodes, NHS numbers, DOBs, names first"},
 	{"quiet", OPT_QUIET, NULL, "only errors"},
 	{"verbose", OPT_VERBOSE, NULL, "one line per document"},
 	{NULL, 0, NULL, NULL}};
@@ -69,11 +71,13 @@ typedef struct result {
 	tt_doc doc;
 	tt_doc_hits dh;    /* its hits, when tagging */
 	size_t bytes;
+	size_t redacted[TT_RED_NKIND]; /* identifiers masked, with --redact */
 } result;
 
 typedef struct counts {
 	size_t added, unchanged, replaced, skipped, failed, meta_updated, pruned;
 	size_t sentences, words, bytes, hits;
+	size_t redacted[TT_RED_NKIND];
 } counts;
 
 typedef struct ingest {
@@ -83,6 +87,7 @@ typedef struct ingest {
 	const tt_known_doc *known;
 	size_t nknown;
 	const tt_ruleset *rs;  /* NULL: store untagged */
+	const tt_redactor *redact; /* NULL: store the text as it is */
 	long long run;         /* the tag run new documents join */
 
 	/* The writer's state (the calling thread only). */
@@ -191,6 +196,14 @@ static void work(void *ctx, void *ts, size_t i)
 	r->st = tt_doc_read(&r->doc, j->arg, &r->err);
 	if (r->st != TT_OK)
 		return;
+	if (g->redact) {
+		/* Masked before anything else sees the text: the store, its hash
+		 * and its full-text index hold only the masked version. */
+		tt_buf b = TT_BUF_INIT;
+		tt_redact(g->redact, r->doc.bytes, r->doc.len, &b, r->redacted);
+		free(r->doc.bytes);
+		r->doc.bytes = tt_buf_detach(&b, &r->doc.len);
+	}
 	r->bytes = r->doc.len;
 	tt_sha256_hex(r->doc.bytes, r->doc.len, r->hash);
 	const tt_known_doc *k = tt_known_find(g->known, g->nknown, j->key);
@@ -325,6 +338,8 @@ static int consume(void *ctx, size_t i)
 				n->added++;
 			n->sentences += r->doc.nsent;
 			n->words += r->doc.nwords;
+			for (int kk = 0; kk < TT_RED_NKIND; kk++)
+				n->redacted[kk] += r->redacted[kk];
 			n->hits += r->dh.nhits;
 			g->tx_docs++;
 			g->tx_bytes += r->bytes;
@@ -388,7 +403,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 {
 	const char *db = NULL, *manifest = NULL, *rules = NULL, *arg;
 	tt_doc_meta cli = {0};
-	int jobs = 0, prune = 0, strict = 0, year_given = 0, no_tag = 0;
+	int jobs = 0, prune = 0, strict = 0, year_given = 0, no_tag = 0, redact = 0;
 	char cli_period[16] = "";
 	tt_optstate os = {0};
 	int c;
@@ -403,6 +418,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		case OPT_PERIOD: cli.period = arg; break;
 		case OPT_PRUNE: prune = 1; break;
 		case OPT_STRICT: strict = 1; break;
+		case OPT_REDACT: redact = 1; break;
 		case OPT_RULES: rules = arg; break;
 		case OPT_NO_TAG: no_tag = 1; break;
 		case OPT_QUIET: tt_verbosity = -1; break;
@@ -523,6 +539,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	g.known = known;
 	g.nknown = nknown;
 	g.rs = rs;
+	tt_redactor *redactor = redact ? tt_redactor_new() : NULL;
+	g.redact = redactor;
 	g.err = &err;
 	g.limits = rs ? &limits : NULL;
 	g.show = tt_verbosity >= 0 && tt_stderr_tty();
@@ -597,6 +615,14 @@ static int run(const tt_cmd *self, int argc, char **argv)
 				tt_buf_addstr(&sum, " (nothing changed)");
 			tt_notef("%s", sum.buf);
 			tt_buf_release(&sum);
+			if (redactor) {
+				tt_buf red = TT_BUF_INIT;
+				for (int kk = 0; kk < TT_RED_NKIND; kk++)
+					tt_buf_addf(&red, "%s%zu %s", kk ? ", " : "", n->redacted[kk],
+						    tt_red_kind_name((tt_red_kind)kk));
+				tt_notef("redacted in the documents stored: %s", red.buf);
+				tt_buf_release(&red);
+			}
 		}
 		if (n->failed)
 			status = TT_EXIT_FAIL;
@@ -605,6 +631,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	}
 	if (rs)
 		tt_tag_stats_release(&limits);
+	tt_redactor_free(redactor);
 	tt_store_close(g.store);
 	tt_known_free(known, nknown);
 	tt_ruleset_free(rs);

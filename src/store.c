@@ -2,6 +2,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -282,6 +283,13 @@ tt_status tt_store_open(tt_store **out, const char *path, tt_store_mode mode,
 			     "is a directory; give a database file with --db");
 		tt_store_close(s);
 		return TT_EINPUT;
+	}
+	/* The store holds records about children: readable by its owner only.
+	 * SQLite gives its -wal and -shm files the database file's mode. */
+	if (mode == TT_STORE_WRITE && !exists) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			close(fd);
 	}
 	int flags = mode == TT_STORE_READ ? SQLITE_OPEN_READONLY
 					  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
