@@ -119,6 +119,10 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	  --std=c11 -Isrc --suppress=missingIncludeSystem src
 
+# make bench (tests/bench/) and make fuzz (tests/fuzz/) live with their code.
+-include tests/bench/bench.mk
+-include tests/fuzz/fuzz.mk
+
 install: themetrack
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/themetrack/rules \
 	  $(DESTDIR)$(PREFIX)/share/themetrack/lexicons

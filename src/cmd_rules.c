@@ -12,13 +12,14 @@
 #include "rules.h"
 #include "banned.h"
 
-enum { OPT_RULES = 'r', OPT_FORMAT = 'f', OPT_QUIET = 'q', OPT_VERBOSE = 'v' };
+enum { OPT_RULES = 'r', OPT_FORMAT = 'f', OPT_QUIET = 'q', OPT_VERBOSE = 'v', OPT_STEMS = 900 };
 
 static const tt_opt rules_opts[] = {
 	{"rules", OPT_RULES, "DIR", "rule set directory (default: the installed rules)"},
-	{"format", OPT_FORMAT, "FMT", "list: table (default), csv, tsv or json"},
+	{"format", OPT_FORMAT, "FMT", "list: table (default), csv, tsv or json; export: pcre"},
 	{"quiet", OPT_QUIET, NULL, "test: print the summary line only"},
 	{"verbose", OPT_VERBOSE, NULL, "test: print passing examples too"},
+	{"stems", OPT_STEMS, NULL, "export: include triggers over the stem view"},
 	{NULL, 0, NULL, NULL}};
 
 static int cmd_check(const tt_ruleset *rs)
@@ -99,10 +100,35 @@ static int cmd_list(const tt_ruleset *rs, int fmt)
 	return TT_EXIT_OK;
 }
 
+/* One expanded trigger pattern a line, for pcre2grep -f and rg -P -f. */
+static int cmd_export(const tt_ruleset *rs, int stems)
+{
+	size_t n = 0, skipped = 0;
+	for (size_t i = 0; i < tt_ruleset_nrule(rs); i++) {
+		int stem = 0;
+		const char *p = tt_ruleset_rule_trigger(rs, i, &stem);
+		if (!p)
+			continue;
+		if (stem && !stems) {
+			skipped++;
+			continue;
+		}
+		if (strchr(p, '\n')) {
+			skipped++;
+			continue;
+		}
+		printf("%s\n", p);
+		n++;
+	}
+	tt_notef("%zu trigger patterns%s", n,
+		 skipped ? " (stem-view triggers left out; --stems includes them)" : "");
+	return TT_EXIT_OK;
+}
+
 static int run(const tt_cmd *self, int argc, char **argv)
 {
 	const char *dir = NULL, *arg;
-	int fmt = TT_OUT_TABLE, verbosity = 0;
+	int fmt = TT_OUT_TABLE, verbosity = 0, pcre = 0, stems = 0;
 	tt_optstate os = {0};
 	int c;
 	while ((c = tt_opt_next(self, &os, argc, argv, &arg)) != -1) {
@@ -112,6 +138,10 @@ static int run(const tt_cmd *self, int argc, char **argv)
 			verbosity = -1;
 		} else if (c == OPT_VERBOSE) {
 			verbosity = 1;
+		} else if (c == OPT_STEMS) {
+			stems = 1;
+		} else if (c == OPT_FORMAT && !strcmp(arg, "pcre")) {
+			pcre = 1;
 		} else if (c == OPT_FORMAT) {
 			fmt = tt_out_format_parse(arg);
 			if (fmt != TT_OUT_TABLE && fmt != TT_OUT_CSV && fmt != TT_OUT_JSON &&
@@ -120,17 +150,22 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		}
 	}
 	if (os.optind >= argc)
-		tt_usage_fail(self, "missing subcommand; use check, test or list");
+		tt_usage_fail(self, "missing subcommand; use check, test, list or export");
 	const char *sub = argv[os.optind];
-	if (strcmp(sub, "check") && strcmp(sub, "test") && strcmp(sub, "list")) {
-		static const char *const subs[] = {"check", "test", "list"};
+	if (strcmp(sub, "check") && strcmp(sub, "test") && strcmp(sub, "list") &&
+	    strcmp(sub, "export")) {
+		static const char *const subs[] = {"check", "test", "list", "export"};
 		for (size_t i = 0; i < TT_ARRAY_LEN(subs); i++)
 			if (tt_edit_distance(sub, subs[i]) <= 2) {
 				tt_errf("rules: unknown subcommand '%s'; did you mean '%s'?", sub, subs[i]);
 				return TT_EXIT_USAGE;
 			}
-		tt_usage_fail(self, "unknown subcommand '%s'; use check, test or list", sub);
+		tt_usage_fail(self, "unknown subcommand '%s'; use check, test, list or export", sub);
 	}
+	if (!strcmp(sub, "export") && !pcre)
+		tt_usage_fail(self, "export needs --format pcre");
+	if (pcre && strcmp(sub, "export"))
+		tt_usage_fail(self, "--format pcre is for export");
 	if (os.optind + 1 < argc)
 		tt_usage_fail(self, "unexpected argument '%s'", argv[os.optind + 1]);
 	int rc = TT_EXIT_OK;
@@ -141,6 +176,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		rc = cmd_check(rs);
 	else if (!strcmp(sub, "test"))
 		rc = cmd_test(rs, verbosity);
+	else if (!strcmp(sub, "export"))
+		rc = cmd_export(rs, stems);
 	else
 		rc = cmd_list(rs, fmt);
 	if (fflush(stdout) != 0) {
@@ -154,7 +191,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 const tt_cmd tt_cmd_rules = {
 	"rules",
 	"check a rule set, run its examples, list its themes",
-	"check|test|list [--rules DIR] [--format table|csv|tsv|json]",
+	"check|test|list|export [--rules DIR] [--format table|csv|tsv|json|pcre] [--stems]",
 	rules_opts,
 	"check  loads the rule set and its lexicons; prints counts and the version\n"
 	"       (a SHA-256 over the rule files and lexicons); a bad set exits 2\n"
@@ -162,7 +199,11 @@ const tt_cmd tt_cmd_rules = {
 	"test   runs every `example` line and prints each failure; exits 1 if any.\n"
 	"list   prints the themes with their labels, groups, rule and example\n"
 	"       counts.\n"
+	"export --format pcre prints every rule's trigger as compiled, lexicons\n"
+	"       expanded, one a line (for pcre2grep -f or rg -P -f; match them\n"
+	"       caselessly); triggers over the stem view only with --stems.\n"
 	"The rule language is described in rules/README.md.\n",
 	"  themetrack rules check --rules rules\n"
-	"  themetrack rules test\n",
+	"  themetrack rules test\n"
+	"  themetrack rules export --format pcre > triggers.txt\n",
 	run};

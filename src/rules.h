@@ -273,6 +273,14 @@ int tt_rule_explain(tt_matcher *m, const tt_doc *d, const tt_sentence *s, size_t
 /* Index of the rule with this id, or -1. */
 long tt_ruleset_rule_find(const tt_ruleset *rs, const char *id);
 
+/*
+ * Rule i's trigger as compiled: the PCRE2 pattern with its lexicons
+ * expanded (caseless, UTF, Unicode properties), owned by rs; NULL when it
+ * has none. *stem (may be NULL) says it runs over the stem view rather
+ * than the text.
+ */
+const char *tt_ruleset_rule_trigger(const tt_ruleset *rs, size_t i, int *stem);
+
 /* --- findings without a theme (themetrack uncovered, recurring) -------- */
 
 /* What marks a sentence as a finding or a recommendation. */

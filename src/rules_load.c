@@ -1086,3 +1086,13 @@ const char *tt_ruleset_lexicon_dir(const tt_ruleset *rs)
 {
 	return rs->lexdir;
 }
+
+const char *tt_ruleset_rule_trigger(const tt_ruleset *rs, size_t i, int *stem)
+{
+	const tt_rule *r = &rs->rules[i];
+	if (!r->has_trigger)
+		return NULL;
+	if (stem)
+		*stem = r->trigger.stem;
+	return r->trigger.expanded;
+}

@@ -690,6 +690,7 @@ void tt_pattern_release(tt_pattern *p)
 {
 	pcre2_code_free(p->code);
 	free(p->src);
+	free(p->expanded);
 	for (size_t i = 0; i < p->nlits; i++)
 		free(p->lits[i]);
 	free(p->lits);
@@ -1145,6 +1146,7 @@ tt_status tt_rules_compile(tt_ruleset *rs, const tt_srcpos *pos, size_t off,
 	out->code = code;
 	out->stem = stem;
 	out->src = xmemdup(p, n);
+	out->expanded = xmemdup(x.out.buf, x.out.len);
 	out->line = pos->line;
 	out->col = tt_rules_col(pos, off);
 	find_literals(rs, out);

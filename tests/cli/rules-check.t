@@ -43,7 +43,7 @@ actual, and exits 1.
 Usage errors.
 
   $ themetrack rules
-  themetrack: rules: missing subcommand; use check, test or list; see 'themetrack rules --help'
+  themetrack: rules: missing subcommand; use check, test, list or export; see 'themetrack rules --help'
   [2]
   $ themetrack rules chek --rules t1/rules
   themetrack: rules: unknown subcommand 'chek'; did you mean 'check'?
@@ -153,4 +153,21 @@ Bad rule sets. A helper writes one file into a fresh set and checks it.
   [2]
   $ bad 'rule r\n  theme lateness\n  sense deficit\n  trigger caf\303\251 (?<=a+)b\n'
   themetrack: b/rules/x.rules:4:16: bad pattern: lookbehind assertion is not fixed length
+  [2]
+
+Export: every rule's trigger as compiled, one a line, for pcre2grep -f and
+rg -P -f; lexicons are expanded, so no {name} is left.
+
+  $ themetrack rules export --format pcre --rules $SRC/tests/rules-test/rules 2>/dev/null | grep -c .
+  5
+  $ themetrack rules export --format pcre --rules $SRC/tests/rules-test/rules 2>/dev/null | grep -c '[{][a-z_~]*[}]'
+  0
+  [1]
+  $ themetrack rules export --format pcre --rules $SRC/tests/rules-test/rules 2>/dev/null | grep -F 'house fires?'
+  house fires?|fire risk
+  $ themetrack rules export --rules $SRC/tests/rules-test/rules
+  themetrack: rules: export needs --format pcre; see 'themetrack rules --help'
+  [2]
+  $ themetrack rules list --format pcre --rules $SRC/tests/rules-test/rules
+  themetrack: rules: --format pcre is for export; see 'themetrack rules --help'
   [2]
