@@ -61,10 +61,10 @@ static void addf(report *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A table as an HTML table; numeric columns right-aligned. */
-static void html_table(report *r, const tt_table *t, const char *const *cols, size_t ncols,
-		       const char *caption)
+/* A table as an HTML table, headed like its CSV; numbers right-aligned. */
+static void html_table(report *r, const tt_table *t, const char *caption)
 {
+	size_t ncols = tt_table_ncols(t);
 	addf(r, "<table>");
 	if (caption) {
 		addf(r, "<caption>");
@@ -74,7 +74,7 @@ static void html_table(report *r, const tt_table *t, const char *const *cols, si
 	addf(r, "<thead><tr>");
 	for (size_t c = 0; c < ncols; c++) {
 		addf(r, "<th scope=\"col\">");
-		esc(r, cols[c]);
+		esc(r, tt_table_colname(t, c));
 		addf(r, "</th>");
 	}
 	addf(r, "</tr></thead><tbody>\n");
@@ -90,25 +90,6 @@ static void html_table(report *r, const tt_table *t, const char *const *cols, si
 		addf(r, "</tr>\n");
 	}
 	addf(r, "</tbody></table>\n");
-}
-
-/* The column names of a table (for html_table). */
-static size_t table_cols(const tt_table *t, const char **cols, size_t max, const char *header)
-{
-	/* The header is known to the caller; split it here. */
-	size_t n = 0;
-	(void)t;
-	static char buf[1024];
-	snprintf(buf, sizeof(buf), "%s", header);
-	for (char *p = buf; *p && n < max;) {
-		cols[n++] = p;
-		char *e = strchr(p, ',');
-		if (!e)
-			break;
-		*e = '\0';
-		p = e + 1;
-	}
-	return n;
 }
 
 static double cell_num(const tt_table *t, size_t row, size_t col)
@@ -281,10 +262,7 @@ static void section_trend(report *r)
 	addf(r, "<figcaption>Share of audits in which each theme was found as a concern. "
 		"Hover a cell for the counts.</figcaption></figure>\n");
 	addf(r, "<details><summary>The figures as a table</summary>\n");
-	const char *cols[16];
-	size_t nc = table_cols(t, cols, 16, "theme,polarity,group,docs_with,docs_total,share,"
-				"ci_low,ci_high,hits,hits_per_10k_words");
-	html_table(r, t, cols, nc, "themetrack trend --polarity concern");
+	html_table(r, t, "themetrack trend --polarity concern");
 	addf(r, "</details>\n");
 
 	/* Trend lines for the leading themes, with Wilson intervals. */
@@ -378,10 +356,7 @@ static void section_compare(report *r)
 		"themes; <em>new</em> and <em>gone</em> when one year has none, <em>up</em> "
 		"and <em>down</em> when q &lt; 0.05, else <em>flat</em>.</p>\n",
 		r->years[0], r->years[r->nyears - 1]);
-	const char *cols[16];
-	size_t nc = table_cols(t, cols, 16, "theme,polarity,docs_a,total_a,share_a,docs_b,"
-				"total_b,share_b,diff,p_value,q_value,direction");
-	html_table(r, t, cols, nc, "themetrack compare");
+	html_table(r, t, "themetrack compare");
 	tt_table_free(t);
 	tt_period_release(&a);
 	tt_period_release(&b);
@@ -408,12 +383,8 @@ static void section_emerging(report *r)
 	f.polarity = TT_POL_CONCERN;
 	tt_table *t = tt_emerging_themes(&r->any, &f, &base, &recent);
 	addf(r, "<p>%d against every earlier year.</p>\n", last);
-	const char *cols[16];
-	size_t nc = table_cols(t, cols, 16, "theme,polarity,docs_baseline,total_baseline,"
-				"share_baseline,docs_recent,total_recent,share_recent,diff,"
-				"p_value,q_value,status");
 	if (tt_table_nrows(t))
-		html_table(r, t, cols, nc, "Themes new or rising (themetrack emerging --themes)");
+		html_table(r, t, "Themes new or rising (themetrack emerging --themes)");
 	else
 		addf(r, "<p>No theme is new or rising significantly.</p>\n");
 	tt_table_free(t);
@@ -423,9 +394,7 @@ static void section_emerging(report *r)
 	tt_error_init(&err);
 	t = NULL;
 	if (tt_emerging_terms(r->s, &r->any, r->rs, &base, &recent, &o, &t, &err) == TT_OK) {
-		nc = table_cols(t, cols, 16, "term,words,docs_recent,docs_baseline,freq_recent,"
-				"freq_baseline,g2,log_ratio,covered_by,stems");
-		html_table(r, t, cols, nc, "Terms rising (themetrack emerging --terms): "
+	html_table(r, t, "Terms rising (themetrack emerging --terms): "
 			   "those no theme covers come first");
 		tt_table_free(t);
 	} else {
@@ -455,12 +424,37 @@ static void section_recurring(report *r)
 		addf(r, "<p>No recommendation recurs across years.</p>\n");
 	} else {
 		addf(r, "<p>Recommendations and learning points made again in a later year by "
-			"the same authority (a shared theme and similar content words).</p>\n");
-		const char *cols[16];
-		size_t nc = table_cols(t, cols, 16, "chain,years,authorities,recommendation,year,"
-					"authority,title,section,themes,similarity,sentence,"
-					"sentence_id");
-		html_table(r, t, cols, nc, "themetrack recurring");
+			"the same authority (a shared theme and similar content words), one list "
+			"per chain, earliest first (<code>themetrack recurring</code>).</p>\n");
+		const char *chain = NULL;
+		for (size_t i = 0; i < tt_table_nrows(t); i++) {
+			const char *c = tt_table_get(t, i, 0);
+			if (!chain || strcmp(chain, c)) {
+				if (chain)
+					addf(r, "</ol>\n");
+				chain = c;
+				addf(r, "<h3>");
+				esc(r, tt_table_get(t, i, 2));
+				addf(r, ": ");
+				esc(r, tt_table_get(t, i, 1));
+				addf(r, "</h3>\n<ol class=\"ev\">\n");
+			}
+			addf(r, "<li><strong>");
+			esc(r, tt_table_get(t, i, 4));
+			addf(r, "</strong> ");
+			esc(r, tt_table_get(t, i, 10));
+			addf(r, " <span class=\"src\">— ");
+			esc(r, tt_table_get(t, i, 6));
+			addf(r, "; ");
+			esc(r, tt_table_get(t, i, 7));
+			addf(r, " (themes ");
+			esc(r, tt_table_get(t, i, 8));
+			addf(r, "; similarity ");
+			esc(r, tt_table_get(t, i, 9));
+			addf(r, ")</span></li>\n");
+		}
+		if (chain)
+			addf(r, "</ol>\n");
 	}
 	tt_table_free(t);
 	tt_error_release(&err);
@@ -538,10 +532,7 @@ static void section_cooccur(report *r)
 		tt_svg_add_heatmap(&r->h, &hm);
 		addf(r, "<figcaption>How often two themes are concerns in the same audit.</figcaption>"
 			"</figure>\n<details><summary>The pairs as a table</summary>\n");
-		const char *cols[16];
-		size_t nc = table_cols(t, cols, 16, "theme_a,theme_b,both,units_a,units_b,units,"
-					"jaccard,lift,p_value,q_value");
-		html_table(r, t, cols, nc, "themetrack cooccur");
+		html_table(r, t, "themetrack cooccur");
 		addf(r, "</details>\n");
 		for (size_t i = 0; i < n * n; i++)
 			free(tips[i]);
@@ -598,11 +589,7 @@ static void section_grades(report *r)
 		tt_svg_add_stackbar(&r->h, &sb);
 		addf(r, "<figcaption>Reports whose counts do not add up to the total they state "
 			"are left out (counted as incomplete).</figcaption></figure>\n");
-		const char *cols[16];
-		size_t nc = table_cols(t, cols, 16, "year,documents,incomplete,outstanding,good,"
-					"requires_improvement,inadequate,total,"
-					"share_good_or_better,share_inadequate");
-		html_table(r, t, cols, nc, "themetrack grades --by year");
+		html_table(r, t, "themetrack grades --by year");
 		free(x);
 		free(v);
 	}

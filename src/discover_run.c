@@ -129,6 +129,24 @@ tt_status tt_emerging_terms(tt_store *s, const tt_corpus *c, const tt_ruleset *r
 	return st;
 }
 
+/* Appends a finding for sentence i of d (its text, section, stems). */
+static tt_finding *push_finding(tt_finding **v, size_t *n, size_t *alloc, const tt_doc *d,
+				const tt_sentence *s, long long sid, size_t doc, unsigned bits,
+				const tt_stoplist *stop)
+{
+	TT_GROW(*v, *n + 1, *alloc);
+	tt_finding *f = &(*v)[(*n)++];
+	memset(f, 0, sizeof(*f));
+	f->sentence_id = sid;
+	f->doc = doc;
+	f->signals = bits;
+	f->text = xstrdup(s->text);
+	if (s->section >= 0 && (size_t)s->section < d->nsec && d->sec[s->section].path)
+		f->section = xstrdup(d->sec[s->section].path);
+	tt_finding_stems(f, s, stop);
+	return f;
+}
+
 typedef struct unc {
 	tt_signals *sig;
 	const tt_stoplist *stop;
@@ -161,16 +179,7 @@ static void on_sentence_uncovered(void *ctx, const tt_doc *d, size_t i, long lon
 	unsigned bits = tt_signals_of(u->sig, d, s);
 	if (!bits)
 		return;
-	TT_GROW(u->v, u->n + 1, u->alloc);
-	tt_finding *f = &u->v[u->n++];
-	memset(f, 0, sizeof(*f));
-	f->sentence_id = sid;
-	f->doc = doc;
-	f->signals = bits;
-	f->text = xstrdup(s->text);
-	if (s->section >= 0 && (size_t)s->section < d->nsec && d->sec[s->section].path)
-		f->section = xstrdup(d->sec[s->section].path);
-	tt_finding_stems(f, s, u->stop);
+	tt_finding *f = push_finding(&u->v, &u->n, &u->alloc, d, s, sid, doc, bits, u->stop);
 	if (!f->nstems)
 		tt_finding_release(&u->v[--u->n]);
 }
@@ -222,19 +231,10 @@ static void on_sentence_recurring(void *ctx, const tt_doc *d, size_t i, long lon
 	unsigned bits = tt_signals_of(r->sig, d, s);
 	if (!(bits & (TT_SIG_RECOMMEND | TT_SIG_REC_HEADING)))
 		return;
-	TT_GROW(r->v, r->n + 1, r->alloc);
-	tt_finding *f = &r->v[r->n++];
-	memset(f, 0, sizeof(*f));
-	f->sentence_id = sid;
-	f->doc = doc;
-	f->signals = bits;
-	f->text = xstrdup(s->text);
-	if (s->section >= 0 && (size_t)s->section < d->nsec && d->sec[s->section].path)
-		f->section = xstrdup(d->sec[s->section].path);
+	tt_finding *f = push_finding(&r->v, &r->n, &r->alloc, d, s, sid, doc, bits, r->stop);
 	f->themes = xmalloc(nthemes * sizeof(*f->themes));
 	memcpy(f->themes, themes, nthemes * sizeof(*f->themes));
 	f->nthemes = nthemes;
-	tt_finding_stems(f, s, r->stop);
 }
 
 tt_status tt_recurring_run(tt_store *s, const tt_corpus *c, const tt_ruleset *rs,

@@ -111,6 +111,16 @@ void tt_table_realg(tt_table *t, double v, int digits)
 	set_next(t, xstrdup(b));
 }
 
+size_t tt_table_ncols(const tt_table *t)
+{
+	return t->ncol;
+}
+
+const char *tt_table_colname(const tt_table *t, size_t col)
+{
+	return col < t->ncol ? t->names[col] : NULL;
+}
+
 const char *tt_table_get(const tt_table *t, size_t row, size_t col)
 {
 	if (row >= t->nrow || col >= t->ncol)

@@ -30,6 +30,9 @@ void tt_table_real(tt_table *t, double v, int decimals);
 /* A real with `digits` significant digits (%g), for p-values. NaN: null. */
 void tt_table_realg(tt_table *t, double v, int digits);
 size_t tt_table_nrows(const tt_table *t);
+size_t tt_table_ncols(const tt_table *t);
+/* The name of column col (its CSV header), or NULL past the last. */
+const char *tt_table_colname(const tt_table *t, size_t col);
 /* The text of a cell as it will be written (NULL for an empty cell). */
 const char *tt_table_get(const tt_table *t, size_t row, size_t col);
 
