@@ -141,7 +141,8 @@ int tt_qopts_take(const tt_cmd *cmd, tt_qopts *q, int key, const char *arg);
 typedef struct tt_store tt_store;
 /*
  * Opens q->db read-only and loads the corpus of q->filter into *c (with
- * its themes expanded, facts only when `facts`); reports problems (no
+ * its themes expanded, facts at the tt_facts_level `facts`, none for 0:
+ * then only the run and themes are loaded); reports problems (no
  * database, no tag run yet, unknown theme, documents not tagged by the
  * current run) and returns the exit status, TT_EXIT_OK when *s and *c are
  * ready (close and release them).

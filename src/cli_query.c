@@ -100,7 +100,7 @@ int tt_cli_open_corpus(const tt_cmd *cmd, tt_qopts *q, int facts, tt_store **s,
 	*s = NULL;
 	if (tt_store_open(s, q->db, TT_STORE_READ, &err) != TT_OK)
 		goto fail;
-	if ((facts ? tt_store_corpus(*s, &q->filter, c, &err)
+	if ((facts ? tt_store_corpus(*s, &q->filter, (tt_facts_level)facts, c, &err)
 		   : tt_store_corpus_head(*s, c, &err)) != TT_OK)
 		goto fail;
 	if (!c->run) {

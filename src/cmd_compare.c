@@ -55,7 +55,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 
 	tt_store *s;
 	tt_corpus corpus;
-	int rc = tt_cli_open_corpus(self, &q, 1, &s, &corpus);
+	int rc = tt_cli_open_corpus(self, &q, TT_FACTS_DOCUMENT, &s, &corpus);
 	if (rc == TT_EXIT_OK) {
 		tt_store_close(s);
 		size_t na = tt_corpus_count_in(&corpus, &from), nb = tt_corpus_count_in(&corpus, &to);

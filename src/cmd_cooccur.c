@@ -39,7 +39,9 @@ static int run(const tt_cmd *self, int argc, char **argv)
 
 	tt_store *s;
 	tt_corpus corpus;
-	int rc = tt_cli_open_corpus(self, &q, 1, &s, &corpus);
+	int rc = tt_cli_open_corpus(self, &q,
+				    level == TT_LEVEL_SENTENCE ? TT_FACTS_SENTENCE : TT_FACTS_DOCUMENT,
+				    &s, &corpus);
 	if (rc != TT_EXIT_OK) {
 		tt_qopts_release(&q);
 		return rc;

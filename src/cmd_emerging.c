@@ -120,7 +120,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	tt_corpus corpus;
 	tt_error err;
 	tt_error_init(&err);
-	rc = tt_cli_open_corpus(self, &q, 1, &s, &corpus);
+	rc = tt_cli_open_corpus(self, &q, TT_FACTS_SENTENCE, &s, &corpus);
 	q.filter.polarity = pol;
 	if (rc != TT_EXIT_OK)
 		goto out;

@@ -57,7 +57,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	tt_error_init(&err);
 	tt_store *s;
 	tt_corpus corpus;
-	rc = tt_cli_open_corpus(self, &q, 1, &s, &corpus);
+	rc = tt_cli_open_corpus(self, &q, TT_FACTS_SENTENCE, &s, &corpus);
 	if (rc == TT_EXIT_OK) {
 		tt_table *t = NULL;
 		if (tt_recurring_run(s, &corpus, rs, &q.filter, min_sim, any_authority, &t, &err) !=

@@ -758,7 +758,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	r.db = q.db;
 	r.top = (size_t)top;
 	r.evidence = (size_t)evidence;
-	rc = tt_cli_open_corpus(self, &q, 1, &r.s, &r.any);
+	rc = tt_cli_open_corpus(self, &q, TT_FACTS_SENTENCE, &r.s, &r.any);
 	if (rc != TT_EXIT_OK)
 		goto out;
 	if (!r.any.ndocs) {

@@ -80,13 +80,22 @@ typedef struct tt_ctheme {
 	const char *groups;   /* comma-separated group ids, or NULL */
 } tt_ctheme;
 
-/* One theme fact: a sentence carrying a theme with a polarity. */
+/* How finely a corpus's facts are loaded (tt_store_corpus). */
+typedef enum {
+	TT_FACTS_NONE = 0,     /* documents and themes only */
+	TT_FACTS_DOCUMENT = 1, /* one fact per document, theme, polarity, actor:
+				  sentence is 0; enough for shares by document */
+	TT_FACTS_SENTENCE = 2  /* one per sentence: co-occurrence in sentences,
+				  and walking the documents (walk.h) */
+} tt_facts_level;
+
+/* One theme fact: a sentence (or a document) carrying a theme with a polarity. */
 typedef struct tt_cfact {
 	uint32_t doc;         /* index into docs */
 	uint32_t theme;       /* index into themes */
 	int32_t actor;        /* index into actors, or -1 */
 	uint8_t polarity;     /* tt_polarity */
-	long long sentence;   /* sentence id */
+	long long sentence;   /* sentence id; 0 at TT_FACTS_DOCUMENT */
 	long long hits;       /* hits of that theme and polarity there */
 } tt_cfact;
 

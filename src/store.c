@@ -161,7 +161,16 @@ static const char *const migration_2[] = {
 	"  GROUP BY d.year, h.theme, h.polarity;\n",
 	NULL};
 
-static const char *const *const migrations[] = {migration_1, migration_2};
+/*
+ * 3: a covering index for the analyses' facts (tt_store_corpus), so that
+ * trend, compare and cooccur read the index, not the hits' text.
+ */
+static const char *const migration_3[] = {
+	"CREATE INDEX hits_facts ON hits(run_id, document_id, theme, polarity, actor, "
+	"sentence_id);\n",
+	NULL};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3};
 
 tt_status tt_store_db_error(tt_store *s, tt_error *err, const char *what)
 {

@@ -17,7 +17,7 @@
 #include "text.h"
 #include "util.h"
 
-#define TT_SCHEMA_VERSION 2
+#define TT_SCHEMA_VERSION 3
 
 /*
  * Version of the text pipeline (reader, segmenter, splitter, tokenizer).
@@ -163,9 +163,12 @@ tt_status tt_store_corpus_head(tt_store *s, tt_corpus *c, tt_error *err);
  * sentences passing f's polarity and actor filters. f's theme filter is
  * not applied (commands use it as they need). c->untagged counts the
  * matching documents left out because the current run has not tagged
- * them. Release c with tt_corpus_release, also after an error.
+ * them. `level` says how finely the facts are grouped (corpus.h); per
+ * document is much smaller on a large store. Release c with
+ * tt_corpus_release, also after an error.
  */
-tt_status tt_store_corpus(tt_store *s, const tt_filter *f, tt_corpus *c, tt_error *err);
+tt_status tt_store_corpus(tt_store *s, const tt_filter *f, tt_facts_level level, tt_corpus *c,
+			  tt_error *err);
 
 /* A hit with its sentence and document; strings valid during the callback. */
 typedef struct tt_evidence {

@@ -190,7 +190,8 @@ static tt_status load_docs(tt_store *s, const tt_filter *f, tt_corpus *c, tt_err
 	return TT_OK;
 }
 
-static tt_status load_facts(tt_store *s, const tt_filter *f, tt_corpus *c, tt_error *err)
+static tt_status load_facts(tt_store *s, const tt_filter *f, tt_facts_level level, tt_corpus *c,
+			    tt_error *err)
 {
 	sqlite3_stmt *q;
 	size_t alloc = 0;
@@ -201,11 +202,13 @@ static tt_status load_facts(tt_store *s, const tt_filter *f, tt_corpus *c, tt_er
 
 	char *want_actor = f->actor && *f->actor ? tt_actor_key(f->actor) : NULL;
 	tt_strlist keys = {0};
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT document_id, sentence_id, theme, polarity, actor, count(*) "
-			       "FROM hits WHERE run_id = ?1 "
-			       "GROUP BY document_id, sentence_id, theme, polarity, actor",
-			       -1, &q, NULL) != SQLITE_OK) {
+	const char *sql = level == TT_FACTS_SENTENCE
+		? "SELECT document_id, sentence_id, theme, polarity, actor, count(*) "
+		  "FROM hits WHERE run_id = ?1 "
+		  "GROUP BY document_id, sentence_id, theme, polarity, actor"
+		: "SELECT document_id, 0, theme, polarity, actor, count(*) "
+		  "FROM hits WHERE run_id = ?1 GROUP BY document_id, theme, polarity, actor";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
 		free(ix);
 		free(want_actor);
 		return tt_store_db_error(s, err, "cannot read hits");
@@ -272,13 +275,14 @@ static tt_status load_facts(tt_store *s, const tt_filter *f, tt_corpus *c, tt_er
 	return TT_OK;
 }
 
-tt_status tt_store_corpus(tt_store *s, const tt_filter *f, tt_corpus *c, tt_error *err)
+tt_status tt_store_corpus(tt_store *s, const tt_filter *f, tt_facts_level level, tt_corpus *c,
+			  tt_error *err)
 {
 	tt_status st = tt_store_corpus_head(s, c, err);
 	if (st == TT_OK)
 		st = load_docs(s, f, c, err);
-	if (st == TT_OK && c->run)
-		st = load_facts(s, f, c, err);
+	if (st == TT_OK && c->run && level != TT_FACTS_NONE)
+		st = load_facts(s, f, level, c, err);
 	if (st != TT_OK)
 		tt_corpus_release(c);
 	return st;
