@@ -323,8 +323,7 @@ tt_table *tt_compare(const tt_corpus *c, const tt_filter *f, const tt_period *pa
 	static const tt_col_type types[] = {TT_COL_TEXT, TT_COL_TEXT, TT_COL_INT, TT_COL_INT,
 					    TT_COL_REAL, TT_COL_INT, TT_COL_INT, TT_COL_REAL,
 					    TT_COL_REAL, TT_COL_REAL, TT_COL_REAL, TT_COL_TEXT};
-	for (size_t i = 0; i < TT_ARRAY_LEN(cols); i++)
-		tt_table_col(t, cols[i], types[i]);
+	tt_table_cols(t, cols, types, TT_ARRAY_LEN(cols));
 	for (size_t i = 0; i < n; i++) {
 		const cmp_row *r = &rows[i];
 		tt_table_row(t);
@@ -442,8 +441,7 @@ tt_table *tt_cooccur(const tt_corpus *c, const tt_filter *f, tt_level level)
 	static const tt_col_type types[] = {TT_COL_TEXT, TT_COL_TEXT, TT_COL_INT, TT_COL_INT,
 					    TT_COL_INT, TT_COL_INT, TT_COL_REAL, TT_COL_REAL,
 					    TT_COL_REAL, TT_COL_REAL};
-	for (size_t i = 0; i < TT_ARRAY_LEN(cols); i++)
-		tt_table_col(t, cols[i], types[i]);
+	tt_table_cols(t, cols, types, TT_ARRAY_LEN(cols));
 	for (size_t i = 0; i < n; i++) {
 		const pair_row *r = &rows[i];
 		tt_table_row(t);

@@ -1,6 +1,7 @@
 /* cli.c - option parsing from declarations, help, and diagnostics. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -233,13 +234,21 @@ const char *tt_default_rules(void)
 	return TT_DATADIR "/rules";
 }
 
-int tt_opt_jobs(const tt_cmd *cmd, const char *arg)
+long long tt_opt_count(const tt_cmd *cmd, const char *name, const char *arg, long long lo,
+			long long hi)
 {
 	char *end;
-	long n = strtol(arg, &end, 10);
-	if (*end || end == arg || n < 1 || n > 256)
-		tt_usage_fail(cmd, "bad --jobs '%s'; give a number from 1 to 256", arg);
-	return (int)n;
+	errno = 0;
+	long long v = strtoll(arg, &end, 10);
+	if (*end || end == arg || errno || v < lo || v > hi)
+		tt_usage_fail(cmd, "bad --%s '%s'; give a number from %lld to %lld", name, arg, lo,
+			      hi);
+	return v;
+}
+
+int tt_opt_jobs(const tt_cmd *cmd, const char *arg)
+{
+	return (int)tt_opt_count(cmd, "jobs", arg, 1, 256);
 }
 
 int tt_opt_format(const tt_cmd *cmd, const char *arg, unsigned allowed)

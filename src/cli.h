@@ -72,6 +72,12 @@ _Noreturn void tt_usage_fail(const tt_cmd *cmd, const char *fmt, ...)
 
 /* Parses --jobs N (1..256) or fails with exit 2. */
 int tt_opt_jobs(const tt_cmd *cmd, const char *arg);
+/*
+ * Parses the whole number arg of option --name, from lo to hi, or fails
+ * with exit 2: "bad --name 'arg'; give a number from lo to hi".
+ */
+long long tt_opt_count(const tt_cmd *cmd, const char *name, const char *arg, long long lo,
+		       long long hi);
 
 /*
  * Parses --format FMT, allowing the TT_OUT_* formats whose bits
@@ -133,6 +139,12 @@ typedef struct tt_qopts {
 void tt_qopts_init(tt_qopts *q, int polarity);
 void tt_qopts_release(tt_qopts *q);
 /*
+ * Parses the PERIOD arg of option --name into *p (released first), or
+ * fails with exit 2 naming the option and the bad part.
+ */
+void tt_opt_period(const tt_cmd *cmd, tt_period *p, const char *name, const char *arg);
+
+/*
  * Takes a shared option (returns 1) or leaves it to the command (0). A
  * bad value fails with exit 2 and a message naming the option.
  */
@@ -174,5 +186,7 @@ int tt_outfile_close(tt_outfile *o, int ok);
  * on stdout before a table, a note on stderr with csv and json.
  */
 void tt_cli_caption(const tt_corpus *c, int format, const char *what);
+/* The caption, then the table t in `format` on stdout; frees t. */
+void tt_cli_print(const tt_corpus *c, int format, const char *what, tt_table *t);
 
 #endif

@@ -64,19 +64,9 @@ int tt_qopts_take(const tt_cmd *cmd, tt_qopts *q, int key, const char *arg)
 			tt_usage_fail(cmd, "unknown polarity '%s'; use concern, strength, "
 				      "mention or any", arg);
 		return 1;
-	case TT_QOPT_YEAR: {
-		tt_error err;
-		tt_error_init(&err);
-		tt_period_release(&f->years);
-		if (tt_period_parse(&f->years, arg, &err) != TT_OK) {
-			char msg[1100];
-			snprintf(msg, sizeof(msg), "--year: %s", err.msg);
-			tt_error_release(&err);
-			tt_usage_fail(cmd, "%s", msg);
-		}
-		tt_error_release(&err);
+	case TT_QOPT_YEAR:
+		tt_opt_period(cmd, &f->years, "year", arg);
 		return 1;
-	}
 	case TT_QOPT_AUTHORITY:
 		set_str(&f->authority, arg);
 		return 1;
@@ -144,6 +134,27 @@ void tt_cli_caption(const tt_corpus *c, int format, const char *what)
 		printf("%s\n\n", line);
 	else
 		tt_notef("%s", line);
+}
+
+void tt_opt_period(const tt_cmd *cmd, tt_period *p, const char *name, const char *arg)
+{
+	tt_error err;
+	tt_error_init(&err);
+	tt_period_release(p);
+	if (tt_period_parse(p, arg, &err) != TT_OK) {
+		char msg[1100];
+		snprintf(msg, sizeof(msg), "--%s: %s", name, err.msg);
+		tt_error_release(&err);
+		tt_usage_fail(cmd, "%s", msg);
+	}
+	tt_error_release(&err);
+}
+
+void tt_cli_print(const tt_corpus *c, int format, const char *what, tt_table *t)
+{
+	tt_cli_caption(c, format, what);
+	tt_table_write(t, (tt_out_format)format, stdout);
+	tt_table_free(t);
 }
 
 int tt_outfile_open(tt_outfile *o, const char *path)

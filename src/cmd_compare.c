@@ -14,20 +14,6 @@ static const tt_opt compare_opts[] = {
 	{"to", OPT_TO, "PERIOD", "the later period (required)"},
 	{NULL, 0, NULL, NULL}};
 
-static void parse_period(const tt_cmd *self, tt_period *p, const char *opt, const char *arg)
-{
-	tt_error err;
-	tt_error_init(&err);
-	tt_period_release(p);
-	if (tt_period_parse(p, arg, &err) != TT_OK) {
-		char msg[1100];
-		snprintf(msg, sizeof(msg), "--%s: %s", opt, err.msg);
-		tt_error_release(&err);
-		tt_usage_fail(self, "%s", msg);
-	}
-	tt_error_release(&err);
-}
-
 static int run(const tt_cmd *self, int argc, char **argv)
 {
 	tt_qopts q;
@@ -40,9 +26,9 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		if (tt_qopts_take(self, &q, c, arg))
 			continue;
 		if (c == OPT_FROM)
-			parse_period(self, &from, "from", arg);
+			tt_opt_period(self, &from, "from", arg);
 		else if (c == OPT_TO)
-			parse_period(self, &to, "to", arg);
+			tt_opt_period(self, &to, "to", arg);
 	}
 	if (os.optind < argc)
 		tt_usage_fail(self, "unexpected argument '%s'", argv[os.optind]);
@@ -70,9 +56,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 			snprintf(what, sizeof(what), "documents with each theme (%s): %s (a, %zu "
 				 "documents) against %s (b, %zu documents)",
 				 tt_filter_polarity_name(q.filter.polarity), from.text, na, to.text, nb);
-			tt_cli_caption(&corpus, q.format, what);
-			tt_table_write(t, (tt_out_format)q.format, stdout);
-			tt_table_free(t);
+			tt_cli_print(&corpus, q.format, what, t);
 		}
 		tt_corpus_release(&corpus);
 	}

@@ -52,9 +52,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 	snprintf(what, sizeof(what), "theme pairs (%s) in the same %s",
 		 tt_filter_polarity_name(q.filter.polarity),
 		 level == TT_LEVEL_DOCUMENT ? "document" : "sentence");
-	tt_cli_caption(&corpus, q.format, what);
-	tt_table_write(t, (tt_out_format)q.format, stdout);
-	tt_table_free(t);
+	tt_cli_print(&corpus, q.format, what, t);
 	tt_corpus_release(&corpus);
 	tt_qopts_release(&q);
 	return TT_EXIT_OK;

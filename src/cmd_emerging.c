@@ -36,20 +36,6 @@ static const tt_opt emerging_opts[] = {
 	{"rules", OPT_RULES, "DIR", "rule set whose lexicons hold the stop words (default: the installed one)"},
 	{NULL, 0, NULL, NULL}};
 
-static void parse_period(const tt_cmd *self, tt_period *p, const char *opt, const char *arg)
-{
-	tt_error err;
-	tt_error_init(&err);
-	tt_period_release(p);
-	if (tt_period_parse(p, arg, &err) != TT_OK) {
-		char msg[1100];
-		snprintf(msg, sizeof(msg), "--%s: %s", opt, err.msg);
-		tt_error_release(&err);
-		tt_usage_fail(self, "%s", msg);
-	}
-	tt_error_release(&err);
-}
-
 static int run(const tt_cmd *self, int argc, char **argv)
 {
 	tt_qopts q;
@@ -66,9 +52,9 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		if (tt_qopts_take(self, &q, c, arg))
 			continue;
 		if (c == OPT_RECENT) {
-			parse_period(self, &recent, "recent", arg);
+			tt_opt_period(self, &recent, "recent", arg);
 		} else if (c == OPT_BASELINE) {
-			parse_period(self, &base, "baseline", arg);
+			tt_opt_period(self, &base, "baseline", arg);
 		} else if (c == OPT_THEMES) {
 			only_themes = 1;
 		} else if (c == OPT_TERMS) {
@@ -85,16 +71,10 @@ static int run(const tt_cmd *self, int argc, char **argv)
 			min_g2 = strtod(arg, &end);
 			if (*end || end == arg || !(min_g2 >= 0) || min_g2 > 1e9)
 				tt_usage_fail(self, "bad --min-g2 '%s'; give a number, 0 or more", arg);
-		} else if (c == OPT_MIN_DOCS || c == OPT_LIMIT) {
-			char *end;
-			long long v = strtoll(arg, &end, 10);
-			if (*end || end == arg || v < (c == OPT_LIMIT ? 0 : 1) || v > 1000000000LL)
-				tt_usage_fail(self, "bad --%s '%s'; give a whole number",
-					      c == OPT_LIMIT ? "limit" : "min-docs", arg);
-			if (c == OPT_LIMIT)
-				limit = v;
-			else
-				min_docs = v;
+		} else if (c == OPT_MIN_DOCS) {
+			min_docs = tt_opt_count(self, "min-docs", arg, 1, 1000000000LL);
+		} else if (c == OPT_LIMIT) {
+			limit = tt_opt_count(self, "limit", arg, 0, 1000000000LL);
 		}
 	}
 	if (os.optind < argc)
@@ -159,9 +139,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		snprintf(what, sizeof(what), "emerging themes (%s): new or rising (q < 0.05) in %s "
 			 "(%zu documents) against %s (%zu documents)",
 			 tt_filter_polarity_name(pol), recent.text, nr, base.text, nb);
-		tt_cli_caption(&corpus, q.format, what);
-		tt_table_write(t, (tt_out_format)q.format, stdout);
-		tt_table_free(t);
+		tt_cli_print(&corpus, q.format, what, t);
 	}
 	if (only_terms) {
 		tt_terms_opts o = {min_docs, min_g2, min_lr, (size_t)limit};
@@ -175,9 +153,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 				 min_docs);
 			if (only_themes && q.format == TT_OUT_TABLE)
 				printf("\n");
-			tt_cli_caption(&corpus, q.format, what);
-			tt_table_write(t, (tt_out_format)q.format, stdout);
-			tt_table_free(t);
+			tt_cli_print(&corpus, q.format, what, t);
 		}
 	}
 	tt_store_close(s);

@@ -139,15 +139,6 @@ static int on_sentence(const tt_stored_sentence *r, void *ctx)
 	return 0;
 }
 
-static long long parse_count(const tt_cmd *self, const char *opt, const char *arg, long long max)
-{
-	char *end;
-	long long v = strtoll(arg, &end, 10);
-	if (*end || end == arg || v < 1 || v > max)
-		tt_usage_fail(self, "bad --%s '%s'; give a number from 1 to %lld", opt, arg, max);
-	return v;
-}
-
 static int run(const tt_cmd *self, int argc, char **argv)
 {
 	tt_qopts q;
@@ -165,9 +156,9 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		if (c == OPT_PATTERN)
 			pattern = arg;
 		else if (c == OPT_WIDTH)
-			k.width = (size_t)parse_count(self, "width", arg, 1000);
+			k.width = (size_t)tt_opt_count(self, "width", arg, 1, 1000);
 		else if (c == OPT_LIMIT)
-			k.limit = parse_count(self, "limit", arg, 1000000000LL);
+			k.limit = tt_opt_count(self, "limit", arg, 1, 1000000000LL);
 	}
 	if (os.optind < argc)
 		tt_usage_fail(self, "unexpected argument '%s'", argv[os.optind]);

@@ -68,9 +68,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 			snprintf(what, sizeof(what), "recommendations made again in later years "
 				 "(shared theme, weighted content-word Jaccard >= %.2f%s)", min_sim,
 				 any_authority ? ", any authority" : ", same authority");
-			tt_cli_caption(&corpus, q.format, what);
-			tt_table_write(t, (tt_out_format)q.format, stdout);
-			tt_table_free(t);
+			tt_cli_print(&corpus, q.format, what, t);
 		}
 		tt_store_close(s);
 		tt_corpus_release(&corpus);

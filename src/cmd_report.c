@@ -41,6 +41,7 @@ typedef struct report {
 	tt_corpus concern;    /* view: concern facts */
 	const tt_ruleset *rs;
 	tt_qopts *q;
+	tt_filter concern_filter; /* q's filter with polarity concern (shares its strings) */
 	const char *db;
 	size_t top, evidence;
 	int *years;           /* the years of the documents, ascending */
@@ -96,6 +97,25 @@ static double cell_num(const tt_table *t, size_t row, size_t col)
 {
 	const char *v = tt_table_get(t, row, col);
 	return v && *v ? strtod(v, NULL) : NAN;
+}
+
+/*
+ * The tooltip of a trend row: "<a><sep><b>: <lead>k of n audits (p%, 95% CI
+ * lo-hi%)", or "no documents" for a group without any. Caller frees.
+ */
+static char *share_tip(const char *a, const char *sep, const char *b, const tt_table *t,
+		       size_t row, const char *lead)
+{
+	tt_buf tip = TT_BUF_INIT;
+	double share = cell_num(t, row, 5);
+	tt_buf_addf(&tip, "%s%s%s: ", a, sep, b);
+	if (isnan(share))
+		tt_buf_addstr(&tip, "no documents");
+	else
+		tt_buf_addf(&tip, "%s%s of %s audits (%.0f%%, 95%% CI %.0f-%.0f%%)", lead,
+			    tt_table_get(t, row, 3), tt_table_get(t, row, 4), 100 * share,
+			    100 * cell_num(t, row, 6), 100 * cell_num(t, row, 7));
+	return tt_buf_detach(&tip, NULL);
 }
 
 static const char *theme_label(const report *r, const char *id)
@@ -206,8 +226,7 @@ static void section_overview(report *r)
 /* The trend table (concern, by year) drives the heatmap and the lines. */
 static void section_trend(report *r)
 {
-	tt_filter fc = r->q->filter, *f = &fc;
-	fc.polarity = TT_POL_CONCERN;
+	const tt_filter *f = &r->concern_filter;
 	tt_table *t = tt_trend(&r->concern, f, TT_BY_YEAR, 0);
 	size_t ng = 0, nt = 0;
 	/* Groups are the same for every theme: count them from the first theme. */
@@ -228,16 +247,7 @@ static void section_trend(report *r)
 		for (size_t g = 0; g < ng; g++) {
 			size_t row = i * ng + g;
 			v[i * ng + g] = cell_num(t, row, 5);
-			tt_buf tip = TT_BUF_INIT;
-			tt_buf_addf(&tip, "%s, %s: ", rows[i], colsl[g]);
-			if (isnan(v[i * ng + g]))
-				tt_buf_addstr(&tip, "no documents");
-			else
-				tt_buf_addf(&tip, "a concern in %s of %s audits (%.0f%%, 95%% CI %.0f-%.0f%%)",
-					    tt_table_get(t, row, 3), tt_table_get(t, row, 4),
-					    100 * v[i * ng + g], 100 * cell_num(t, row, 6),
-					    100 * cell_num(t, row, 7));
-			tips[i * ng + g] = tt_buf_detach(&tip, NULL);
+			tips[i * ng + g] = share_tip(rows[i], ", ", colsl[g], t, row, "a concern in ");
 		}
 	}
 	tt_svg_heatmap hm;
@@ -282,16 +292,8 @@ static void section_trend(report *r)
 			ys[k * ng + g] = cell_num(top, row, 5);
 			ys[ns * ng + k * ng + g] = cell_num(top, row, 6);
 			ys[2 * ns * ng + k * ng + g] = cell_num(top, row, 7);
-			tt_buf tip = TT_BUF_INIT;
-			tt_buf_addf(&tip, "%s %s: ", ser[k].name, tt_table_get(top, row, 2));
-			if (isnan(ys[k * ng + g]))
-				tt_buf_addstr(&tip, "no documents");
-			else
-				tt_buf_addf(&tip, "%s of %s audits (%.0f%%, 95%% CI %.0f-%.0f%%)",
-					    tt_table_get(top, row, 3), tt_table_get(top, row, 4),
-					    100 * ys[k * ng + g], 100 * ys[ns * ng + k * ng + g],
-					    100 * ys[2 * ns * ng + k * ng + g]);
-			ptips[k * ng + g] = tt_buf_detach(&tip, NULL);
+			ptips[k * ng + g] = share_tip(ser[k].name, " ", tt_table_get(top, row, 2), top,
+						      row, "");
 		}
 	}
 	addf(r, "<h2 id=\"trends\">Trends of the leading concerns</h2>\n");
@@ -348,9 +350,7 @@ static void section_compare(report *r)
 	tt_period a = {0}, b = {0};
 	period_of(&a, r->years[0]);
 	period_of(&b, r->years[r->nyears - 1]);
-	tt_filter f = r->q->filter;
-	f.polarity = TT_POL_CONCERN;
-	tt_table *t = tt_compare(&r->concern, &f, &a, &b);
+	tt_table *t = tt_compare(&r->concern, &r->concern_filter, &a, &b);
 	addf(r, "<p>Audits with each theme as a concern in %d (a) and %d (b): two-sided "
 		"Fisher exact test on the documents, Benjamini-Hochberg q-values across the "
 		"themes; <em>new</em> and <em>gone</em> when one year has none, <em>up</em> "
@@ -379,9 +379,7 @@ static void section_emerging(report *r)
 		tt_buf_addf(&bt, "%s%d", i ? "," : "", r->years[i]);
 	}
 	base.text = tt_buf_detach(&bt, NULL);
-	tt_filter f = r->q->filter;
-	f.polarity = TT_POL_CONCERN;
-	tt_table *t = tt_emerging_themes(&r->any, &f, &base, &recent);
+	tt_table *t = tt_emerging_themes(&r->any, &r->concern_filter, &base, &recent);
 	addf(r, "<p>%d against every earlier year.</p>\n", last);
 	if (tt_table_nrows(t))
 		html_table(r, t, "Themes new or rising (themetrack emerging --themes)");
@@ -463,9 +461,7 @@ static void section_recurring(report *r)
 static void section_cooccur(report *r)
 {
 	addf(r, "<h2 id=\"cooccur\">Themes that come together</h2>\n");
-	tt_filter f = r->q->filter;
-	f.polarity = TT_POL_CONCERN;
-	tt_table *t = tt_cooccur(&r->concern, &f, TT_LEVEL_DOCUMENT);
+	tt_table *t = tt_cooccur(&r->concern, &r->concern_filter, TT_LEVEL_DOCUMENT);
 	/* The themes in any pair, in rule-set order. */
 	size_t nt = r->any.nthemes;
 	unsigned char *in = xcalloc(nt ? nt : 1, 1);
@@ -729,16 +725,10 @@ static int run(const tt_cmd *self, int argc, char **argv)
 			out = arg;
 		} else if (c == OPT_RULES) {
 			rules = arg;
-		} else if (c == OPT_TOP || c == OPT_EVIDENCE) {
-			char *end;
-			long v = strtol(arg, &end, 10);
-			if (*end || end == arg || v < 1 || v > 100000)
-				tt_usage_fail(self, "bad --%s '%s'; give a number from 1 to 100000",
-					      c == OPT_TOP ? "top" : "evidence", arg);
-			if (c == OPT_TOP)
-				top = v;
-			else
-				evidence = v;
+		} else if (c == OPT_TOP) {
+			top = (long)tt_opt_count(self, "top", arg, 1, 100000);
+		} else if (c == OPT_EVIDENCE) {
+			evidence = (long)tt_opt_count(self, "evidence", arg, 1, 100000);
 		}
 	}
 	if (os.optind < argc)
@@ -768,6 +758,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		goto close;
 	}
 	tt_corpus_polarity_view(&r.any, TT_POL_CONCERN, &r.concern);
+	r.concern_filter = q.filter;
+	r.concern_filter.polarity = TT_POL_CONCERN;
 	r.years = xmalloc(r.any.ndocs * sizeof(int));
 	for (size_t i = 0; i < r.any.ndocs; i++) {
 		int y = r.any.docs[i].year;

@@ -29,13 +29,8 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		if (c == OPT_BY && (by = tt_by_parse(arg)) < 0)
 			tt_usage_fail(self, "unknown --by '%s'; use year, authority, type or actor",
 				      arg);
-		if (c == OPT_TOP) {
-			char *end;
-			long n = strtol(arg, &end, 10);
-			if (*end || end == arg || n < 1 || n > 10000)
-				tt_usage_fail(self, "bad --top '%s'; give a number from 1 to 10000", arg);
-			top = (size_t)n;
-		}
+		if (c == OPT_TOP)
+			top = (size_t)tt_opt_count(self, "top", arg, 1, 10000);
 	}
 	if (os.optind < argc)
 		tt_usage_fail(self, "unexpected argument '%s'", argv[os.optind]);
@@ -54,9 +49,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		 tt_filter_polarity_name(q.filter.polarity),
 		 by == TT_BY_YEAR ? "year" : by == TT_BY_AUTHORITY ? "authority"
 		 : by == TT_BY_TYPE ? "type" : "actor");
-	tt_cli_caption(&corpus, q.format, what);
-	tt_table_write(t, (tt_out_format)q.format, stdout);
-	tt_table_free(t);
+	tt_cli_print(&corpus, q.format, what, t);
 	tt_corpus_release(&corpus);
 	tt_qopts_release(&q);
 	return TT_EXIT_OK;

@@ -37,12 +37,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		} else if (c == OPT_EACH) {
 			each = 1;
 		} else if (c == OPT_MIN_WORDS) {
-			char *end;
-			long v = strtol(arg, &end, 10);
-			if (*end || end == arg || v < 1 || v > 1000)
-				tt_usage_fail(self, "bad --min-words '%s'; give a number from 1 to 1000",
-					      arg);
-			min_words = (size_t)v;
+			min_words = (size_t)tt_opt_count(self, "min-words", arg, 1, 1000);
 		}
 	}
 	if (os.optind < argc)
@@ -64,9 +59,7 @@ static int run(const tt_cmd *self, int argc, char **argv)
 		if (tt_uncovered_run(s, &corpus, rs, min_words, each, &t, &err) != TT_OK) {
 			rc = tt_err_report(&err);
 		} else {
-			tt_cli_caption(&corpus, q.format, "sentences that read as findings but carry no theme");
-			tt_table_write(t, (tt_out_format)q.format, stdout);
-			tt_table_free(t);
+			tt_cli_print(&corpus, q.format, "sentences that read as findings but carry no theme", t);
 		}
 		tt_store_close(s);
 		tt_corpus_release(&corpus);

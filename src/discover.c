@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "rules.h"
+#include "terms.h"
 #include "banned.h"
 
 static int cmp_str(const void *a, const void *b)
@@ -32,22 +33,7 @@ tt_status tt_stoplist_load(tt_stoplist *l, const char *dir, tt_error *err)
 	}
 	tt_buf_release(&path);
 	tt_strlist words = {0};
-	for (char *p = data; p < data + len;) {
-		char *e = memchr(p, '\n', (size_t)(data + len - p));
-		size_t n = e ? (size_t)(e - p) : (size_t)(data + len - p);
-		while (n && isspace((unsigned char)p[n - 1]))
-			n--;
-		while (n && isspace((unsigned char)*p))
-			p++, n--;
-		if (n && *p != '#') {
-			char *w = xmemdup(p, n);
-			for (char *q = w; *q; q++)
-				*q = (char)tolower((unsigned char)*q);
-			tt_strlist_push(&words, w);
-			free(w);
-		}
-		p = e ? e + 1 : data + len;
-	}
+	tt_terms_parse_stop_words(data, len, &words); /* the one stop-word format */
 	free(data);
 	if (words.n)
 		qsort(words.v, words.n, sizeof(char *), cmp_str);

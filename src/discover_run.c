@@ -29,8 +29,7 @@ tt_table *tt_emerging_themes(const tt_corpus *c, const tt_filter *f, const tt_pe
 	static const tt_col_type types[] = {TT_COL_TEXT, TT_COL_TEXT, TT_COL_INT, TT_COL_INT,
 					    TT_COL_REAL, TT_COL_INT, TT_COL_INT, TT_COL_REAL,
 					    TT_COL_REAL, TT_COL_REAL, TT_COL_REAL, TT_COL_TEXT};
-	for (size_t i = 0; i < TT_ARRAY_LEN(cols); i++)
-		tt_table_col(t, cols[i], types[i]);
+	tt_table_cols(t, cols, types, TT_ARRAY_LEN(cols));
 	for (size_t r = 0; r < tt_table_nrows(cmp); r++) {
 		const char *dir = tt_table_get(cmp, r, 11);
 		if (!dir || (strcmp(dir, "new") && strcmp(dir, "up")))
@@ -76,8 +75,7 @@ static tt_table *terms_table(const tt_corpus *c, const tt_term_row *rows, size_t
 	static const tt_col_type types[] = {TT_COL_TEXT, TT_COL_INT, TT_COL_INT, TT_COL_INT,
 					    TT_COL_INT, TT_COL_INT, TT_COL_REAL, TT_COL_REAL,
 					    TT_COL_TEXT, TT_COL_TEXT};
-	for (size_t i = 0; i < TT_ARRAY_LEN(cols); i++)
-		tt_table_col(t, cols[i], types[i]);
+	tt_table_cols(t, cols, types, TT_ARRAY_LEN(cols));
 	size_t shown = 0;
 	for (size_t i = 0; i < n && (!limit || shown < limit); i++) {
 		const tt_term_row *r = &rows[i];
@@ -129,13 +127,42 @@ tt_status tt_emerging_terms(tt_store *s, const tt_corpus *c, const tt_ruleset *r
 	return st;
 }
 
-/* Appends a finding for sentence i of d (its text, section, stems). */
-static tt_finding *push_finding(tt_finding **v, size_t *n, size_t *alloc, const tt_doc *d,
-				const tt_sentence *s, long long sid, size_t doc, unsigned bits,
-				const tt_stoplist *stop)
+/*
+ * The sentences collected by uncovered and recurring, with what both
+ * need to judge and describe them: the rule set's signals and the stop
+ * words.
+ */
+typedef struct findings {
+	tt_signals *sig;
+	tt_stoplist stop;
+	tt_finding *v;
+	size_t n, alloc;
+} findings;
+
+static tt_status findings_open(findings *fs, const tt_ruleset *rs, tt_error *err)
 {
-	TT_GROW(*v, *n + 1, *alloc);
-	tt_finding *f = &(*v)[(*n)++];
+	memset(fs, 0, sizeof(*fs));
+	tt_status st = tt_stoplist_load(&fs->stop, tt_ruleset_lexicon_dir(rs), err);
+	if (st == TT_OK)
+		fs->sig = tt_signals_new(rs);
+	return st;
+}
+
+static void findings_close(findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		tt_finding_release(&fs->v[i]);
+	free(fs->v);
+	tt_signals_free(fs->sig);
+	tt_stoplist_release(&fs->stop);
+}
+
+/* Appends a finding for sentence s of d (its text, section, stems). */
+static tt_finding *push_finding(findings *fs, const tt_doc *d, const tt_sentence *s,
+				long long sid, size_t doc, unsigned bits)
+{
+	TT_GROW(fs->v, fs->n + 1, fs->alloc);
+	tt_finding *f = &fs->v[fs->n++];
 	memset(f, 0, sizeof(*f));
 	f->sentence_id = sid;
 	f->doc = doc;
@@ -143,16 +170,13 @@ static tt_finding *push_finding(tt_finding **v, size_t *n, size_t *alloc, const 
 	f->text = xstrdup(s->text);
 	if (s->section >= 0 && (size_t)s->section < d->nsec && d->sec[s->section].path)
 		f->section = xstrdup(d->sec[s->section].path);
-	tt_finding_stems(f, s, stop);
+	tt_finding_stems(f, s, &fs->stop);
 	return f;
 }
 
 typedef struct unc {
-	tt_signals *sig;
-	const tt_stoplist *stop;
+	findings fs;
 	size_t min_words;
-	tt_finding *v;
-	size_t n, alloc;
 } unc;
 
 static void on_sentence_uncovered(void *ctx, const tt_doc *d, size_t i, long long sid, size_t doc,
@@ -176,44 +200,32 @@ static void on_sentence_uncovered(void *ctx, const tt_doc *d, size_t i, long lon
 		words += s->tok[k].kind == TT_TOK_WORD || s->tok[k].kind == TT_TOK_ACRONYM;
 	if (words < u->min_words)
 		return;
-	unsigned bits = tt_signals_of(u->sig, d, s);
+	unsigned bits = tt_signals_of(u->fs.sig, d, s);
 	if (!bits)
 		return;
-	tt_finding *f = push_finding(&u->v, &u->n, &u->alloc, d, s, sid, doc, bits, u->stop);
+	tt_finding *f = push_finding(&u->fs, d, s, sid, doc, bits);
 	if (!f->nstems)
-		tt_finding_release(&u->v[--u->n]);
+		tt_finding_release(&u->fs.v[--u->fs.n]);
 }
 
 tt_status tt_uncovered_run(tt_store *s, const tt_corpus *c, const tt_ruleset *rs,
 			   size_t min_words, int each, tt_table **out, tt_error *err)
 {
-	tt_stoplist stop;
-	tt_status st = tt_stoplist_load(&stop, tt_ruleset_lexicon_dir(rs), err);
-	if (st != TT_OK)
-		return st;
 	unc u;
-	memset(&u, 0, sizeof(u));
 	u.min_words = min_words;
-	u.sig = tt_signals_new(rs);
-	u.stop = &stop;
-	st = tt_walk(s, c, NULL, on_sentence_uncovered, &u, err);
+	tt_status st = findings_open(&u.fs, rs, err);
 	if (st == TT_OK)
-		*out = tt_uncovered_table(c, u.v, u.n, each);
-	for (size_t i = 0; i < u.n; i++)
-		tt_finding_release(&u.v[i]);
-	free(u.v);
-	tt_signals_free(u.sig);
-	tt_stoplist_release(&stop);
+		st = tt_walk(s, c, NULL, on_sentence_uncovered, &u, err);
+	if (st == TT_OK)
+		*out = tt_uncovered_table(c, u.fs.v, u.fs.n, each);
+	findings_close(&u.fs);
 	return st;
 }
 
 typedef struct rec {
-	tt_signals *sig;
-	const tt_stoplist *stop;
+	findings fs;
 	const tt_corpus *c;
 	const tt_filter *f;
-	tt_finding *v;
-	size_t n, alloc;
 } rec;
 
 static void on_sentence_recurring(void *ctx, const tt_doc *d, size_t i, long long sid, size_t doc,
@@ -228,10 +240,10 @@ static void on_sentence_recurring(void *ctx, const tt_doc *d, size_t i, long lon
 		selected = tt_filter_theme(r->f, r->c->themes[themes[k]].id);
 	if (!selected)
 		return;
-	unsigned bits = tt_signals_of(r->sig, d, s);
+	unsigned bits = tt_signals_of(r->fs.sig, d, s);
 	if (!(bits & (TT_SIG_RECOMMEND | TT_SIG_REC_HEADING)))
 		return;
-	tt_finding *f = push_finding(&r->v, &r->n, &r->alloc, d, s, sid, doc, bits, r->stop);
+	tt_finding *f = push_finding(&r->fs, d, s, sid, doc, bits);
 	f->themes = xmalloc(nthemes * sizeof(*f->themes));
 	memcpy(f->themes, themes, nthemes * sizeof(*f->themes));
 	f->nthemes = nthemes;
@@ -241,23 +253,14 @@ tt_status tt_recurring_run(tt_store *s, const tt_corpus *c, const tt_ruleset *rs
 			   const tt_filter *f, double min_sim, int any_authority,
 			   tt_table **out, tt_error *err)
 {
-	tt_stoplist stop;
-	tt_status st = tt_stoplist_load(&stop, tt_ruleset_lexicon_dir(rs), err);
-	if (st != TT_OK)
-		return st;
 	rec r;
-	memset(&r, 0, sizeof(r));
-	r.sig = tt_signals_new(rs);
-	r.stop = &stop;
 	r.c = c;
 	r.f = f;
-	st = tt_walk(s, c, NULL, on_sentence_recurring, &r, err);
+	tt_status st = findings_open(&r.fs, rs, err);
 	if (st == TT_OK)
-		*out = tt_recurring_table(c, r.v, r.n, min_sim, any_authority);
-	for (size_t i = 0; i < r.n; i++)
-		tt_finding_release(&r.v[i]);
-	free(r.v);
-	tt_signals_free(r.sig);
-	tt_stoplist_release(&stop);
+		st = tt_walk(s, c, NULL, on_sentence_recurring, &r, err);
+	if (st == TT_OK)
+		*out = tt_recurring_table(c, r.fs.v, r.fs.n, min_sim, any_authority);
+	findings_close(&r.fs);
 	return st;
 }

@@ -245,8 +245,7 @@ tt_status tt_grades_table(tt_store *s, const tt_filter *f, int by_year, tt_table
 					    TT_COL_INT, TT_COL_INT, TT_COL_TEXT, TT_COL_INT,
 					    TT_COL_TEXT};
 	if (!g.by_year)
-		for (size_t i = 0; i < TT_ARRAY_LEN(cols); i++)
-			tt_table_col(g.t, cols[i], types[i]);
+		tt_table_cols(g.t, cols, types, TT_ARRAY_LEN(cols));
 	tt_status st = tt_store_sentences(s, f, NULL, on_sentence, &g, err);
 	if (st == TT_OK) {
 		flush_doc(&g);

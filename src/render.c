@@ -60,6 +60,12 @@ void tt_table_col(tt_table *t, const char *name, tt_col_type type)
 	t->ncol++;
 }
 
+void tt_table_cols(tt_table *t, const char *const *names, const tt_col_type *types, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		tt_table_col(t, names[i], types[i]);
+}
+
 void tt_table_row(tt_table *t)
 {
 	TT_GROW(t->cells, (t->nrow + 1) * t->ncol, t->acell);

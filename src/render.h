@@ -21,6 +21,8 @@ tt_table *tt_table_new(void);
 void tt_table_free(tt_table *t);
 /* Columns are added before the first row; `name` is copied. */
 void tt_table_col(tt_table *t, const char *name, tt_col_type type);
+/* Adds n columns: names[i] of types[i]. */
+void tt_table_cols(tt_table *t, const char *const *names, const tt_col_type *types, size_t n);
 /* Starts a new row; cells are then set left to right. */
 void tt_table_row(tt_table *t);
 /* Sets the next cell of the current row; NULL text is an empty cell / null. */

@@ -95,6 +95,23 @@ static int is_word(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* The index of the ']' closing the class that opens at re[i] ('[');
+ * a ']' first in the class (after any '^') is literal. */
+static size_t class_end(const char *re, size_t n, size_t i)
+{
+	size_t j = i + 1;
+	if (j < n && re[j] == '^')
+		j++;
+	if (j < n && re[j] == ']')
+		j++;
+	while (j < n && re[j] != ']') {
+		if (re[j] == '\\')
+			j++;
+		j++;
+	}
+	return j;
+}
+
 char *tt_search_fts_query(const char *re)
 {
 	size_t n = strlen(re);
@@ -111,18 +128,7 @@ char *tt_search_fts_query(const char *re)
 			continue;
 		}
 		if (re[i] == '[') {
-			/* skip the class: ']' first in it is literal */
-			size_t j = i + 1;
-			if (j < n && re[j] == '^')
-				j++;
-			if (j < n && re[j] == ']')
-				j++;
-			while (j < n && re[j] != ']') {
-				if (re[j] == '\\')
-					j++;
-				j++;
-			}
-			i = j;
+			i = class_end(re, n, i);
 			continue;
 		}
 		if (re[i] == '(')
@@ -135,17 +141,7 @@ char *tt_search_fts_query(const char *re)
 	depth = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (re[i] == '[') {
-			size_t j = i + 1;
-			if (j < n && re[j] == '^')
-				j++;
-			if (j < n && re[j] == ']')
-				j++;
-			while (j < n && re[j] != ']') {
-				if (re[j] == '\\')
-					j++;
-				j++;
-			}
-			i = j;
+			i = class_end(re, n, i);
 			continue;
 		}
 		if (re[i] == '(') {

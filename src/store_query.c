@@ -145,14 +145,100 @@ static int polarity_code(const char *p)
 	return 2;
 }
 
-/* The index of actor key k in the sorted c->actors, adding it if new. */
-static int32_t actor_index(tt_strlist *keys, const char *k)
+/* An actor as written in the hits, and the index of its key in c->actors. */
+typedef struct raw_actor {
+	char *raw;
+	int32_t key;          /* -1 when its key is empty */
+} raw_actor;
+
+static int cmp_raw_actor(const void *a, const void *b)
 {
-	for (size_t i = 0; i < keys->n; i++)
-		if (!strcmp(keys->v[i], k))
-			return (int32_t)i;
-	tt_strlist_push(keys, k);
-	return (int32_t)(keys->n - 1);
+	return strcmp(((const raw_actor *)a)->raw, ((const raw_actor *)b)->raw);
+}
+
+/*
+ * The run's distinct actors: c->actors gets their keys (tt_actor_key),
+ * sorted and unique, and *out (sorted by raw text, caller frees with
+ * free_actors) maps each as written to its key, so that the facts are
+ * mapped by one lookup a row, without a key made per row.
+ */
+static tt_status load_actors(tt_store *s, tt_corpus *c, raw_actor **out, size_t *n,
+			     tt_error *err)
+{
+	sqlite3_stmt *q;
+	size_t alloc = 0;
+	tt_strlist keys = {0};
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT DISTINCT actor FROM hits "
+			       "WHERE run_id = ?1 AND actor IS NOT NULL", -1, &q, NULL) != SQLITE_OK)
+		return tt_store_db_error(s, err, "cannot read hits");
+	sqlite3_bind_int64(q, 1, c->run);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		TT_GROW(*out, *n + 1, alloc);
+		(*out)[*n].raw = xstrdup(col_text(q, 0));
+		(*out)[(*n)++].key = -1;
+		char *k = tt_actor_key(col_text(q, 0));
+		if (*k)
+			tt_strlist_push(&keys, k);
+		free(k);
+	}
+	sqlite3_finalize(q);
+	if (keys.n)
+		qsort(keys.v, keys.n, sizeof(char *), cmp_str);
+	size_t w = 0;
+	for (size_t i = 0; i < keys.n; i++) {
+		if (w && !strcmp(keys.v[w - 1], keys.v[i]))
+			free(keys.v[i]);
+		else
+			keys.v[w++] = keys.v[i];
+	}
+	c->actors = keys.v;
+	c->nactors = w;
+	for (size_t i = 0; i < *n; i++) {
+		char *k = tt_actor_key((*out)[i].raw);
+		char **hit = *k ? bsearch(&k, c->actors, c->nactors, sizeof(char *), cmp_str) : NULL;
+		(*out)[i].key = hit ? (int32_t)(hit - c->actors) : -1;
+		free(k);
+	}
+	if (*n)
+		qsort(*out, *n, sizeof(**out), cmp_raw_actor);
+	if (rc != SQLITE_DONE)
+		return tt_store_db_error(s, err, "cannot read hits");
+	return TT_OK;
+}
+
+/* Drops the actors no fact names (the filters left them out). */
+static void keep_used_actors(tt_corpus *c)
+{
+	int32_t *map = xmalloc((c->nactors ? c->nactors : 1) * sizeof(*map));
+	for (size_t i = 0; i < c->nactors; i++)
+		map[i] = -1;
+	for (size_t i = 0; i < c->nfacts; i++)
+		if (c->facts[i].actor >= 0)
+			map[c->facts[i].actor] = 0;
+	size_t w = 0;
+	for (size_t i = 0; i < c->nactors; i++) {
+		if (map[i] < 0) {
+			free(c->actors[i]);
+			continue;
+		}
+		map[i] = (int32_t)w;
+		c->actors[w++] = c->actors[i];
+	}
+	c->nactors = w;
+	for (size_t i = 0; i < c->nfacts; i++)
+		if (c->facts[i].actor >= 0)
+			c->facts[i].actor = map[c->facts[i].actor];
+	free(map);
+}
+
+static void free_actors(raw_actor *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].raw);
+	free(v);
 }
 
 static tt_status load_docs(tt_store *s, const tt_filter *f, tt_corpus *c, tt_error *err)
@@ -200,8 +286,22 @@ static tt_status load_facts(tt_store *s, const tt_filter *f, tt_facts_level leve
 		ix[i].id = c->docs[i].id, ix[i].ix = (uint32_t)i;
 	qsort(ix, c->ndocs, sizeof(*ix), cmp_id_index);
 
-	char *want_actor = f->actor && *f->actor ? tt_actor_key(f->actor) : NULL;
-	tt_strlist keys = {0};
+	raw_actor *actors;
+	size_t nactors;
+	tt_status st = load_actors(s, c, &actors, &nactors, err);
+	if (st != TT_OK) {
+		free(ix);
+		free_actors(actors, nactors);
+		return st;
+	}
+	/* The actor asked for, as an index into c->actors; -2 for none there. */
+	int32_t want = -1;
+	if (f->actor && *f->actor) {
+		char *k = tt_actor_key(f->actor);
+		char **hit = bsearch(&k, c->actors, c->nactors, sizeof(char *), cmp_str);
+		want = hit ? (int32_t)(hit - c->actors) : -2;
+		free(k);
+	}
 	const char *sql = level == TT_FACTS_SENTENCE
 		? "SELECT document_id, sentence_id, theme, polarity, actor, count(*) "
 		  "FROM hits WHERE run_id = ?1 "
@@ -210,7 +310,7 @@ static tt_status load_facts(tt_store *s, const tt_filter *f, tt_facts_level leve
 		  "FROM hits WHERE run_id = ?1 GROUP BY document_id, theme, polarity, actor";
 	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
 		free(ix);
-		free(want_actor);
+		free_actors(actors, nactors);
 		return tt_store_db_error(s, err, "cannot read hits");
 	}
 	sqlite3_bind_int64(q, 1, c->run);
@@ -228,12 +328,11 @@ static tt_status load_facts(tt_store *s, const tt_filter *f, tt_facts_level leve
 			continue;
 		int32_t actor = -1;
 		if (col_text(q, 4)) {
-			char *k = tt_actor_key(col_text(q, 4));
-			if (*k)
-				actor = actor_index(&keys, k);
-			free(k);
+			raw_actor rk = {(char *)col_text(q, 4), 0};
+			raw_actor *a = bsearch(&rk, actors, nactors, sizeof(*actors), cmp_raw_actor);
+			actor = a ? a->key : -1;
 		}
-		if (want_actor && (actor < 0 || strcmp(keys.v[actor], want_actor)))
+		if (want != -1 && actor != want)
 			continue;
 		TT_GROW(c->facts, c->nfacts + 1, alloc);
 		tt_cfact *x = &c->facts[c->nfacts++];
@@ -246,30 +345,10 @@ static tt_status load_facts(tt_store *s, const tt_filter *f, tt_facts_level leve
 	}
 	sqlite3_finalize(q);
 	free(ix);
-	free(want_actor);
-	if (rc != SQLITE_DONE) {
-		tt_strlist_release(&keys);
+	free_actors(actors, nactors);
+	if (rc != SQLITE_DONE)
 		return tt_store_db_error(s, err, "cannot read hits");
-	}
-
-	/* Actor indexes follow the sorted key order. */
-	if (keys.n) {
-		char **sorted = xmalloc(keys.n * sizeof(*sorted));
-		int32_t *map = xmalloc(keys.n * sizeof(*map));
-		memcpy(sorted, keys.v, keys.n * sizeof(*sorted));
-		qsort(sorted, keys.n, sizeof(*sorted), cmp_str);
-		for (size_t i = 0; i < keys.n; i++) {
-			char **hit = bsearch(&keys.v[i], sorted, keys.n, sizeof(*sorted), cmp_str);
-			map[i] = (int32_t)(hit - sorted);
-		}
-		for (size_t i = 0; i < c->nfacts; i++)
-			if (c->facts[i].actor >= 0)
-				c->facts[i].actor = map[c->facts[i].actor];
-		free(map);
-		free(keys.v);
-		c->actors = sorted;
-		c->nactors = keys.n;
-	}
+	keep_used_actors(c);
 	if (c->nfacts)
 		qsort(c->facts, c->nfacts, sizeof(*c->facts), cmp_fact);
 	return TT_OK;
